@@ -1,0 +1,1 @@
+// Door of src/app: other layers import only from here.

@@ -1,0 +1,1 @@
+// Door of src/cli: other layers import only from here.

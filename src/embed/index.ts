@@ -1,0 +1,1 @@
+// Door of src/embed: other layers import only from here.

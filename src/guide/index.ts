@@ -1,0 +1,1 @@
+// Door of src/guide: other layers import only from here.

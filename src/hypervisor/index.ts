@@ -1,0 +1,1 @@
+// Door of src/hypervisor: other layers import only from here.

@@ -1,0 +1,1 @@
+// Door of src/kernel: other layers import only from here.

@@ -1,0 +1,1 @@
+// Door of src/quiz: other layers import only from here.

@@ -1,0 +1,1 @@
+// Door of src/runtime: other layers import only from here.

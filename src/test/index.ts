@@ -1,0 +1,1 @@
+// Door of src/test: other layers import only from here.

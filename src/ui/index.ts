@@ -1,0 +1,1 @@
+// Door of src/ui: other layers import only from here.

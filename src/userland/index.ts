@@ -1,0 +1,1 @@
+// Door of src/userland: other layers import only from here.
