@@ -1,0 +1,46 @@
+/**
+ * The shape of compiled content as the app receives it from the `virtual:isolab-content` module
+ * (built at build time from `content/` by the content plugin, after validation).
+ * Lesson bodies are Markdown syntax trees (mdast), never HTML strings, so instructor-written
+ * lessons cannot inject markup or scripts.
+ */
+import type { Root } from "mdast";
+
+export interface LessonSummary {
+  readonly id: string;
+  readonly slug: string;
+  readonly title: string;
+  readonly summary: string;
+  readonly concepts: readonly string[];
+  readonly minutes: number;
+}
+
+export interface ScenarioSummary {
+  readonly id: string;
+  readonly slug: string;
+  readonly title: string;
+  readonly summary: string;
+  readonly difficulty: "beginner" | "intermediate" | "advanced";
+  readonly concepts: readonly string[];
+  readonly minutes: number;
+}
+
+export interface QuizSummary {
+  readonly id: string;
+  readonly slug: string;
+  readonly title: string;
+  readonly summary: string;
+  readonly concepts: readonly string[];
+  readonly questionCount: number;
+}
+
+export interface CourseIndex {
+  readonly title: string;
+  readonly lessons: readonly LessonSummary[];
+  readonly scenarios: readonly ScenarioSummary[];
+  readonly quizzes: readonly QuizSummary[];
+}
+
+export interface CompiledLesson extends LessonSummary {
+  readonly body: Root;
+}
