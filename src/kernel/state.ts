@@ -1,0 +1,81 @@
+/**
+ * The kernel's whole state: readonly data, keyed by branded ids. Large tables are persistent
+ * maps (immutable's Map), so a syscall that changes one task shares everything else with the
+ * previous state: undo is keeping the old value, and 10,000 forks do not copy 10,000 tasks.
+ */
+import { List, Map as IMap, OrderedSet } from "immutable";
+import type { NsId, Pid } from "./ids";
+import type { Namespace, NsType } from "./ns/namespace";
+import type { Task } from "./task/task";
+
+export interface KernelConfig {
+  /** `uname -r`, `uname -v`, `uname -m`. */
+  readonly release: string;
+  readonly version: string;
+  readonly machine: string;
+  readonly cpus: number;
+  readonly memTotalKb: number;
+  readonly lsm: "apparmor" | "selinux";
+  /** /proc/sys/kernel/pid_max (systemd raises it to 4194304 on 64-bit hosts). */
+  readonly pidMax: number;
+  /** /proc/sys/user/max_user_namespaces. */
+  readonly maxUserNamespaces: number;
+}
+
+export interface LogLine {
+  /** Time since boot in nanoseconds: dmesg prints `[    12.345678]`. */
+  readonly atNs: number;
+  /** syslog level 0 (emerg) … 7 (debug). */
+  readonly level: number;
+  readonly text: string;
+}
+
+export interface KernelState {
+  readonly config: KernelConfig;
+  /** Simulated time since boot (CLOCK_BOOTTIME) in nanoseconds. */
+  readonly nowNs: number;
+  /** The next nsfs inode number proc_alloc_inum() hands out. */
+  readonly nextInode: number;
+  readonly tasks: IMap<Pid, Task>;
+  /** Each task's children, in the order they were created (wait(2) reaps in that order). */
+  readonly children: IMap<Pid, OrderedSet<Pid>>;
+  readonly namespaces: IMap<NsId, Namespace>;
+  /** For each PID namespace: the number a task has there → its global pid. */
+  readonly pidNrs: IMap<NsId, IMap<number, Pid>>;
+  readonly dmesg: List<LogLine>;
+}
+
+export function getTask(state: KernelState, pid: Pid): Task {
+  const task = state.tasks.get(pid);
+  if (!task) throw new Error(`kernel invariant: no task ${pid}`);
+  return task;
+}
+
+export const putTask = (state: KernelState, task: Task): KernelState => ({
+  ...state,
+  tasks: state.tasks.set(task.pid, task),
+});
+
+export function getNs<T extends NsType>(state: KernelState, id: NsId, type: T): Extract<Namespace, { type: T }> & Namespace {
+  const ns = state.namespaces.get(id);
+  if (!ns || ns.type !== type) throw new Error(`kernel invariant: no ${type} namespace ${id}`);
+  return ns as Extract<Namespace, { type: T }> & Namespace;
+}
+
+export const putNs = (state: KernelState, ns: Namespace): KernelState => ({
+  ...state,
+  namespaces: state.namespaces.set(ns.id, ns),
+});
+
+/** Appends to the kernel ring buffer (printk). */
+export const printk = (state: KernelState, level: number, text: string): KernelState => ({
+  ...state,
+  dmesg: state.dmesg.push({ atNs: state.nowNs, level, text }),
+});
+
+export const KERN_ERR = 3;
+export const KERN_WARNING = 4;
+export const KERN_NOTICE = 5;
+export const KERN_INFO = 6;
+
+export { IMap, List, OrderedSet };

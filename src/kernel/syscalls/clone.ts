@@ -1,0 +1,89 @@
+/**
+ * clone(2) / fork(2): a new child task, optionally in new namespaces.
+ * Checks in copy_process() order: flag validity, user namespace creation (no privilege
+ * needed), CAP_SYS_ADMIN in the (new) user namespace for every other CLONE_NEW* flag,
+ * the pids cgroup, then PID allocation in each PID namespace level.
+ */
+import { capableCheck } from "../cred/capable";
+import type { Pid } from "../ids";
+import type { NsType } from "../ns/namespace";
+import { CLONE_FLAG, CLONE_NEWNS, CLONE_NEWTIME, CLONE_NEWUSER } from "../ns/namespace";
+import { createNs, createUserNs } from "../ns/create";
+import type { KernelState } from "../state";
+import { getNs } from "../state";
+import { linkChild } from "../task/fork";
+import { allocPid, pidNrIn } from "../task/pid-alloc";
+import type { NsProxy, Task } from "../task/task";
+import type { Check } from "../trace";
+import { deny, pass } from "../trace";
+import type { SyscallOutcome } from "./outcome";
+import { denied, fail, succeed } from "./outcome";
+
+export const CLONE_FS = 0x00000200;
+
+export interface CloneCall {
+  readonly name: "clone";
+  readonly flags: number;
+}
+
+export interface CloneResult {
+  /** The child's PID as the caller sees it. */
+  readonly nr: number;
+  /** The child's task, for the simulator's executor (not visible to the program). */
+  readonly child: Pid;
+}
+
+/** The order copy_namespaces() creates them in. */
+const NS_ORDER: readonly Exclude<NsType, "user" | "time">[] = ["mnt", "uts", "ipc", "pid", "cgroup", "net"];
+
+export function sysClone(state: KernelState, caller: Task, call: CloneCall): SyscallOutcome<CloneResult> {
+  const trace: Check[] = [];
+  const bad = invalidFlags(call.flags);
+  if (bad) return fail(state, [deny("kernel", "clone flags", bad, "EINVAL")], "EINVAL");
+
+  let s = state;
+  let cred = caller.cred;
+  if (call.flags & CLONE_NEWUSER) {
+    const made = createUserNs(s, cred, caller.root !== "/");
+    trace.push(made.check);
+    if (!made.ok) return denied(state, trace);
+    s = made.state;
+    cred = made.value;
+  }
+  const wanted = NS_ORDER.filter((t) => call.flags & CLONE_FLAG[t]);
+  let ns: NsProxy = caller.ns;
+  if (wanted.length > 0) {
+    const cap = capableCheck(s, cred, cred.userNs, "CAP_SYS_ADMIN", `creating ${wanted.map((t) => `a ${t}`).join(", ")} namespace`);
+    trace.push(cap);
+    if (cap.verdict === "deny") return denied(state, trace);
+    const from = {
+      uts: getNs(s, caller.ns.uts, "uts"), time: getNs(s, caller.ns.time, "time"),
+      pidForChildren: caller.ns.pidForChildren, cgroup: caller.cgroup,
+    };
+    for (const type of wanted) {
+      const made = createNs(s, type, cred.userNs, from);
+      trace.push(made.check);
+      if (!made.ok) return denied(state, trace);
+      s = made.state;
+      ns = { ...ns, [type === "pid" ? "pidForChildren" : type]: made.value };
+    }
+  }
+  const alloc = allocPid(s, ns.pidForChildren);
+  if (!alloc.ok) {
+    trace.push(alloc.errno === "ENOMEM"
+      ? deny("namespace", "alloc_pid: PIDNS_ADDING", `PID namespace ${alloc.ns.id} takes no new processes: its init has exited`, "ENOMEM")
+      : deny("kernel", "alloc_pid: pid_max", "every PID up to pid_max is in use", "EAGAIN"));
+    return denied(state, trace);
+  }
+  const [next, child] = linkChild(alloc.state, { parent: caller, cred, ns, nr: alloc.nr });
+  const nr = pidNrIn(next, child.pid, caller.pidNs) ?? 0;
+  trace.push(pass("kernel", "copy_process", `child ${nr} created${alloc.nr.length > 1 ? ` (PIDs ${alloc.nr.join(", ")} from the initial PID namespace down)` : ""}`));
+  return succeed(next, trace, { nr, child: child.pid });
+}
+
+function invalidFlags(flags: number): string | undefined {
+  if (flags & CLONE_NEWTIME) return "CLONE_NEWTIME shares its bit with the exit signal in clone(2); use unshare(2) or clone3(2)";
+  if ((flags & (CLONE_NEWNS | CLONE_FS)) === (CLONE_NEWNS | CLONE_FS)) return "CLONE_NEWNS cannot be combined with CLONE_FS";
+  if ((flags & (CLONE_NEWUSER | CLONE_FS)) === (CLONE_NEWUSER | CLONE_FS)) return "CLONE_NEWUSER cannot be combined with CLONE_FS";
+  return undefined;
+}

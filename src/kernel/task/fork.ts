@@ -1,0 +1,60 @@
+/**
+ * Creating a task from its parent (`kernel/fork.c: copy_process()`): the child shares or
+ * receives new namespaces, gets PID numbers at every level, and is linked under its parent.
+ */
+import type { Cred } from "../cred/cred";
+import type { NsId, Pid } from "../ids";
+import { pid as asPid } from "../ids";
+import { getNsRefs } from "../ns/ns-ops";
+import type { KernelState } from "../state";
+import { OrderedSet, getNs } from "../state";
+import { attachPid } from "./pid-alloc";
+import type { NsProxy, Task } from "./task";
+import { IDLE } from "./activity";
+
+/** Every namespace reference a live task holds. */
+export const nsRefsOf = (task: Pick<Task, "ns" | "cred" | "pidNs">): NsId[] => [
+  task.ns.mnt, task.ns.uts, task.ns.ipc, task.ns.net, task.ns.cgroup, task.ns.time,
+  task.ns.pidForChildren, task.ns.timeForChildren, task.cred.userNs, task.pidNs,
+];
+
+export interface ChildSpec {
+  readonly parent: Task;
+  readonly cred: Cred;
+  /** The child's nsproxy; its pidForChildren is the PID namespace the child is created in. */
+  readonly ns: NsProxy;
+  readonly nr: readonly number[];
+}
+
+/** Adds the child task; its global pid is its number in the initial PID namespace. */
+export function linkChild(state: KernelState, spec: ChildSpec): readonly [KernelState, Task] {
+  const { parent, nr } = spec;
+  // The child lives in its nsproxy's pid_for_children and time_for_children namespaces.
+  const pidNs = spec.ns.pidForChildren;
+  const child: Task = {
+    ...parent,
+    pid: asPid(nr[0] as number),
+    ppid: parent.pid,
+    nr,
+    pidNs,
+    ns: { ...spec.ns, time: spec.ns.timeForChildren },
+    cred: spec.cred,
+    state: "R",
+    exitStatus: null,
+    signals: { pending: [], dispositions: parent.signals.dispositions },
+    startNs: state.nowNs,
+    cpuNs: 0,
+    activity: IDLE,
+    heldNs: [],
+  };
+  let next = attachPid(state, pidNs, nr, child.pid);
+  next = getNsRefs(next, nsRefsOf(child));
+  const ns = getNs(next, pidNs, "pid");
+  if (ns.init === null) next = { ...next, namespaces: next.namespaces.set(ns.id, { ...ns, init: child.pid }) };
+  next = {
+    ...next,
+    tasks: next.tasks.set(child.pid, child),
+    children: next.children.set(parent.pid, (next.children.get(parent.pid) ?? OrderedSet<Pid>()).add(child.pid)),
+  };
+  return [next, child] as const;
+}
