@@ -1,0 +1,55 @@
+/**
+ * Syscalls that read the caller's identity. Ids come back as the caller's user namespace sees
+ * them (`from_kuid_munged()`: an unmapped id reads as the overflow uid 65534); PIDs as the
+ * caller's PID namespace sees them (0 for a parent outside it).
+ */
+import type { CapSets } from "../cred/cred";
+import { OVERFLOW_UID } from "../ids";
+import { mapIdUp } from "../ns/id-map";
+import type { KernelState } from "../state";
+import { getNs } from "../state";
+import { pidNrIn } from "../task/pid-alloc";
+import type { Task } from "../task/task";
+import type { SyscallOutcome } from "./outcome";
+import { succeed } from "./outcome";
+
+export interface IdentityCall {
+  readonly name: "getpid" | "getppid" | "getpgid" | "getsid" | "getresuid" | "getresgid" | "getgroups" | "capget";
+}
+
+export interface Identity {
+  readonly getpid: number;
+  readonly getppid: number;
+  readonly getpgid: number;
+  readonly getsid: number;
+  readonly getresuid: readonly [number, number, number];
+  readonly getresgid: readonly [number, number, number];
+  readonly getgroups: readonly number[];
+  readonly capget: CapSets;
+}
+
+/** from_kuid_munged() for the caller's own user namespace. */
+export function uidAsSeen(state: KernelState, task: Task, id: number, kind: "uid" | "gid"): number {
+  const ns = getNs(state, task.cred.userNs, "user");
+  return mapIdUp(kind === "uid" ? ns.uidMap : ns.gidMap, id) ?? OVERFLOW_UID;
+}
+
+export function sysIdentity(state: KernelState, caller: Task, call: IdentityCall): SyscallOutcome<Identity[keyof Identity]> {
+  return succeed(state, [], identity(state, caller, call.name));
+}
+
+function identity(state: KernelState, t: Task, name: IdentityCall["name"]): Identity[keyof Identity] {
+  const c = t.cred;
+  const u = (id: number) => uidAsSeen(state, t, id, "uid");
+  const g = (id: number) => uidAsSeen(state, t, id, "gid");
+  switch (name) {
+    case "getpid": return pidNrIn(state, t.pid, t.pidNs) ?? 0;
+    case "getppid": return pidNrIn(state, t.ppid, t.pidNs) ?? 0;
+    case "getpgid": return pidNrIn(state, t.pgid, t.pidNs) ?? 0;
+    case "getsid": return pidNrIn(state, t.sid, t.pidNs) ?? 0;
+    case "getresuid": return [u(c.uid), u(c.euid), u(c.suid)] as const;
+    case "getresgid": return [g(c.gid), g(c.egid), g(c.sgid)] as const;
+    case "getgroups": return c.groups.map(g);
+    case "capget": return c.caps;
+  }
+}

@@ -1,0 +1,88 @@
+/**
+ * Task exit and release (`kernel/exit.c: do_exit()`, `exit_notify()`, `release_task()`):
+ * the task becomes a zombie holding only its PID and cred, its children go to the child
+ * reaper of its PID namespace, and its parent reaps it with wait(2) — or at once when the
+ * parent ignores SIGCHLD. When a PID namespace's init exits, every task in the namespace is
+ * killed (`zap_pid_ns_processes()`) and the namespace takes no new members.
+ */
+import type { Pid } from "../ids";
+import { pid as asPid } from "../ids";
+import { putNsRefs } from "../ns/ns-ops";
+import type { KernelState } from "../state";
+import { OrderedSet, getNs, getTask, putTask } from "../state";
+import { IDLE } from "./activity";
+import { detachPid } from "./pid-alloc";
+import { SIGCHLD, SIGKILL, signaledStatus } from "./signals";
+import type { Task } from "./task";
+
+/** Ends a task with a wait(2) status word. A zombie or unknown task is left alone. */
+export function exitTask(state: KernelState, pid: Pid, status: number): KernelState {
+  const task = state.tasks.get(pid);
+  if (!task || task.state === "Z") return state;
+  const ns = getNs(state, task.pidNs, "pid");
+  let s = state;
+  if (ns.init === pid) s = zapPidNamespace(s, task);
+  const zombie: Task = { ...getTask(s, pid), state: "Z", exitStatus: status, activity: IDLE, memory: { vszKb: 0, rssKb: 0 } };
+  // exit_task_namespaces(): the nsproxy goes now; the PID and cred stay until release.
+  s = putNsRefs(putTask(s, zombie), [
+    task.ns.mnt, task.ns.uts, task.ns.ipc, task.ns.net, task.ns.cgroup, task.ns.time,
+    task.ns.pidForChildren, task.ns.timeForChildren, ...task.heldNs,
+  ]);
+  s = reparentChildren(s, zombie);
+  return notifyParent(s, zombie);
+}
+
+/** Kills every other task of the namespace (and of namespaces below it), then reaps them. */
+function zapPidNamespace(state: KernelState, init: Task): KernelState {
+  const ns = getNs(state, init.pidNs, "pid");
+  let s: KernelState = { ...state, namespaces: state.namespaces.set(ns.id, { ...ns, adding: false }) };
+  const members = [...(s.pidNrs.get(ns.id)?.values() ?? [])].filter((p) => p !== init.pid);
+  for (const member of members) s = exitTask(s, member, signaledStatus(SIGKILL));
+  // init's wait loop in zap_pid_ns_processes() reaps whatever became its zombie child.
+  for (const child of s.children.get(init.pid) ?? []) {
+    if (s.tasks.get(child)?.state === "Z") s = releaseTask(s, child);
+  }
+  return s;
+}
+
+/** forget_original_parent(): orphans go to their PID namespace's init (the child reaper). */
+function reparentChildren(state: KernelState, dead: Task): KernelState {
+  const orphans = state.children.get(dead.pid);
+  if (!orphans || orphans.size === 0) return state;
+  let s = state;
+  for (const child of orphans) {
+    const task = getTask(s, child);
+    const reaper = getNs(s, task.pidNs, "pid").init;
+    const newParent = reaper !== null && reaper !== dead.pid && s.tasks.get(reaper)?.state !== "Z" ? reaper : asPid(1);
+    s = putTask(s, { ...task, ppid: newParent });
+    s = { ...s, children: s.children.set(newParent, (s.children.get(newParent) ?? OrderedSet<Pid>()).add(child)) };
+    // A zombie handed to a reaper that ignores SIGCHLD is reaped right away.
+    if (task.state === "Z" && ignoresChildren(getTask(s, newParent))) s = releaseTask(s, child);
+  }
+  return { ...s, children: s.children.delete(dead.pid) };
+}
+
+const ignoresChildren = (parent: Task): boolean => parent.signals.dispositions[SIGCHLD] === "ignore";
+
+/** do_notify_parent(): SIGCHLD to the parent, or immediate release if it ignores children. */
+function notifyParent(state: KernelState, zombie: Task): KernelState {
+  const parent = state.tasks.get(zombie.ppid);
+  if (!parent || zombie.ppid === 0) return state;
+  if (ignoresChildren(parent)) return releaseTask(state, zombie.pid);
+  const pending = parent.signals.pending.includes(SIGCHLD) ? parent.signals.pending : [...parent.signals.pending, SIGCHLD];
+  return putTask(state, { ...parent, signals: { ...parent.signals, pending } });
+}
+
+/** release_task(): the zombie disappears; its PID numbers and last references are freed. */
+export function releaseTask(state: KernelState, pid: Pid): KernelState {
+  const task = state.tasks.get(pid);
+  if (!task) return state;
+  let s = detachPid(state, task.pidNs, task.nr);
+  const siblings = s.children.get(task.ppid);
+  s = {
+    ...s,
+    tasks: s.tasks.delete(pid),
+    children: (siblings ? s.children.set(task.ppid, siblings.delete(pid)) : s.children).delete(pid),
+  };
+  return putNsRefs(s, [task.pidNs, task.cred.userNs]);
+}
