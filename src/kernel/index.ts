@@ -1,1 +1,34 @@
 // Door of src/kernel: other layers import only from here.
+export type { Pid, NsPid, NsId, Kuid, Kgid, Uid, Gid, CgroupId } from "./ids";
+export { pid, nsId, kuid, kgid, OVERFLOW_UID } from "./ids";
+export type { Errno } from "./errno";
+export { ERRNO, errnoNumber, strerror } from "./errno";
+export type { Check, CheckLayer, Trace } from "./trace";
+export { blockingCheck } from "./trace";
+export type { Capability, CapSet } from "./caps/capabilities";
+export {
+  CAPABILITIES, CAP_LAST_CAP, ALL_CAPS, EMPTY_CAPS, DOCKER_DEFAULT_CAPS, capSetOf, capHex, capsIn, hasCap,
+  capUnion, capWithout, capIntersect, parseCapHex,
+} from "./caps/capabilities";
+export type { Cred, CapSets } from "./cred/cred";
+export type { Namespace, NsType, UserNs, PidNs, UtsNs, TimeNs, CgroupNs, IdMapEntry } from "./ns/namespace";
+export { NS_TYPES, CLONE_FLAG, INIT_NS_INODE, nsLinkText } from "./ns/namespace";
+export type { Task, NsProxy, TaskState } from "./task/task";
+export type { Activity } from "./task/activity";
+export { SIGNALS, signalName, shellStatus } from "./task/signals";
+export { pidNrIn, findTaskByNr } from "./task/pid-alloc";
+export type { KernelState, KernelConfig, LogLine } from "./state";
+export { getTask, getNs } from "./state";
+export type { BootSpec, ProcessSpec } from "./boot/boot";
+export { bootKernel } from "./boot/boot";
+export { UBUNTU_HOST } from "./boot/ubuntu-host";
+export type { SyscallCall, SyscallName } from "./syscalls/table";
+export { syscall } from "./syscalls/table";
+export type { SyscallOutcome } from "./syscalls/outcome";
+export type { KernelEvent } from "./actor/world-event";
+export { applyEvent, replay } from "./actor/world-event";
+export type { KernelContext, KernelMachineEvent } from "./actor/kernel.machine";
+export { kernelMachine } from "./actor/kernel.machine";
+export { advanceTime } from "./sched/advance";
+export { checkInvariants } from "./invariants";
+export { serializeKernel, sameState } from "./serialize";

@@ -45,7 +45,17 @@ function heldBy(ns: Namespace): NsId[] {
   return held;
 }
 
-export const getNsRefs = (state: KernelState, ids: readonly NsId[]): KernelState =>
-  ids.reduce(getNsRef, state);
+/** Takes several references in one batch (a fork takes ten). */
+export function getNsRefs(state: KernelState, ids: readonly NsId[]): KernelState {
+  const namespaces = state.namespaces.withMutations((m) => {
+    for (const id of ids) {
+      const ns = m.get(id);
+      if (!ns) throw new Error(`kernel invariant: get of freed namespace ${id}`);
+      m.set(id, { ...ns, refs: ns.refs + 1 });
+    }
+  });
+  return { ...state, namespaces };
+}
+
 export const putNsRefs = (state: KernelState, ids: readonly NsId[]): KernelState =>
   ids.reduce(putNsRef, state);
