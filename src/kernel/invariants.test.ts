@@ -16,8 +16,9 @@ import type { SyscallCall } from "./syscalls/table";
 import { syscall } from "./syscalls/table";
 import { SIGNALS } from "./task/signals";
 
-/** Runs in CI: ≥ 10,000 random syscall sequences (ISOLAB_PROPERTY_RUNS raises it locally). */
-const RUNS = Number(globalThis.process?.env.ISOLAB_PROPERTY_RUNS ?? 10_000);
+/** 10,000 random syscall sequences in CI (and `npm test`); 1,000 in a quick local `vitest run`. */
+const env = globalThis.process?.env ?? {};
+const RUNS = Number(env.ISOLAB_PROPERTY_RUNS ?? (env.CI || env.npm_lifecycle_event === "test" || env.npm_lifecycle_event === "test:unit" ? 10_000 : 1_000));
 
 const base = (() => {
   const k = bootKernel(UBUNTU_HOST);

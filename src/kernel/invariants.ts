@@ -9,7 +9,23 @@ import type { KernelState } from "./state";
 import { nsRefsOf } from "./task/fork";
 
 export function checkInvariants(state: KernelState): string[] {
-  return [...namespaceMembership(state), ...pidNumbering(state), ...namespaceRefcounts(state), ...childLinks(state)];
+  return [
+    ...namespaceMembership(state), ...pidNumbering(state), ...namespaceRefcounts(state), ...childLinks(state),
+    ...cgroupLimits(state),
+  ];
+}
+
+/** Every live task is in one cgroup; no cgroup's pids or memory usage is above its limit. */
+function cgroupLimits(state: KernelState): string[] {
+  const out: string[] = [];
+  for (const t of state.tasks.values()) {
+    if (t.state !== "Z" && state.cgroup.taskCgroup.get(t.pid) === undefined) out.push(`task ${t.pid} is in no cgroup`);
+  }
+  for (const cg of state.cgroup.cgroups.values()) {
+    if (cg.nrTasks > cg.pids.max) out.push(`cgroup ${cg.id}: pids.current ${cg.nrTasks} > pids.max ${cg.pids.max}`);
+    if (cg.memory.current > cg.memory.max) out.push(`cgroup ${cg.id}: memory.current ${cg.memory.current} > memory.max ${cg.memory.max}`);
+  }
+  return out;
 }
 
 /** Every live task is in exactly one existing namespace of each type. */
@@ -61,6 +77,9 @@ function namespaceRefcounts(state: KernelState): string[] {
     if (t.state === "Z") { hold(t.pidNs); hold(t.cred.userNs); continue; }
     for (const id of [...nsRefsOf(t), ...t.heldNs]) hold(id);
   }
+  // Bind mounts of nsfs files and open nsfs descriptors hold their namespace too.
+  for (const m of state.vfs.mounts.values()) hold(m.heldNs);
+  for (const f of state.vfs.files.values()) hold(f.heldNs);
   for (const ns of state.namespaces.values()) {
     hold(ns.owner);
     if (ns.type === "pid") hold(ns.parent);

@@ -7,6 +7,17 @@ import { List, Map as IMap, OrderedSet } from "immutable";
 import type { NsId, Pid } from "./ids";
 import type { Namespace, NsType } from "./ns/namespace";
 import type { Task } from "./task/task";
+import type { VfsState } from "./vfs/types";
+import type { NetState } from "./net/types";
+import type { IpcState } from "./ipc/types";
+import type { CgroupState } from "./cgroup/types";
+
+/** A program the kernel started as root in the initial namespaces; the userland runs it. */
+export interface UsermodeHelper {
+  readonly pid: Pid;
+  readonly argv: readonly string[];
+  readonly envp: readonly string[];
+}
 
 export interface KernelConfig {
   /** `uname -r`, `uname -v`, `uname -m`. */
@@ -43,6 +54,16 @@ export interface KernelState {
   /** For each PID namespace: the number a task has there → its global pid. */
   readonly pidNrs: IMap<NsId, IMap<number, Pid>>;
   readonly dmesg: List<LogLine>;
+  /** Filesystems, mounts of every mount namespace, open files (src/kernel/vfs). */
+  readonly vfs: VfsState;
+  /** Network devices, addresses, routes, NAT and sockets of every network namespace (src/kernel/net). */
+  readonly net: NetState;
+  /** System V IPC objects and POSIX message queues of every IPC namespace (src/kernel/ipc). */
+  readonly ipc: IpcState;
+  /** The cgroup v2 hierarchy (and any v1 hierarchies mounted later). */
+  readonly cgroup: CgroupState;
+  /** Programs the kernel asked to run (call_usermodehelper(): the cgroup v1 release agent). */
+  readonly usermodeHelpers: List<UsermodeHelper>;
 }
 
 export function getTask(state: KernelState, pid: Pid): Task {

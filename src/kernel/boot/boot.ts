@@ -4,7 +4,7 @@
  */
 import { INIT_CRED, userCred } from "../cred/cred";
 import type { Pid } from "../ids";
-import { cgroupId, pid as asPid } from "../ids";
+import { pid as asPid } from "../ids";
 import { addNs } from "../ns/ns-ops";
 import type { KernelConfig, KernelState } from "../state";
 import { IMap, List, OrderedSet, getTask, putTask } from "../state";
@@ -13,6 +13,14 @@ import { allocPid } from "../task/pid-alloc";
 import type { Task } from "../task/task";
 import { IDLE } from "../task/activity";
 import { INIT_NSPROXY, initNsId, initialNamespaces } from "./init-namespaces";
+import type { BootCgroups } from "./boot-cgroups";
+import { bootCgroups } from "./boot-cgroups";
+import { emptyCgroupState } from "../cgroup/host-layout";
+import { HOST_ROOT, bootVfs } from "../vfs/boot/boot-vfs";
+import type { NetBootSpec } from "../net/boot-network";
+import { bootNetwork } from "../net/boot-network";
+import { createNetNs, emptyNetState } from "../net/netns";
+import { createIpcNs, emptyIpcState } from "../ipc/ipc-ns";
 
 export interface ProcessSpec {
   readonly comm: string;
@@ -34,6 +42,10 @@ export interface BootSpec {
   readonly services: readonly (ProcessSpec & { readonly parent?: string })[];
   /** Boot takes this long: the clock starts here. */
   readonly bootNs: number;
+  /** Where systemd puts each process in the cgroup v2 hierarchy. */
+  readonly cgroups: BootCgroups;
+  /** Network devices, routes and listeners once booted; none: only loopback. */
+  readonly network?: NetBootSpec;
 }
 
 const INIT_SPEC: ProcessSpec = { comm: "systemd", argv: ["/sbin/init"], exe: "/usr/lib/systemd/systemd", rssKb: 12800, vszKb: 22400 };
@@ -42,8 +54,14 @@ export function bootKernel(spec: BootSpec): KernelState {
   let state: KernelState = {
     config: spec.config, nowNs: spec.bootNs, nextInode: 4026532160, tasks: IMap(), children: IMap(),
     namespaces: IMap(), pidNrs: IMap(), dmesg: List(),
+    vfs: bootVfs(spec.config, spec.hostname, {
+      user: initNsId("user"), mnt: initNsId("mnt"), pid: initNsId("pid"), net: initNsId("net"), cgroup: initNsId("cgroup"),
+    }),
+    net: emptyNetState(), ipc: emptyIpcState(),
+    cgroup: emptyCgroupState({ cpus: spec.config.cpus }), usermodeHelpers: List(),
   };
   for (const ns of initialNamespaces(spec.hostname)) state = addNs(state, ns);
+  state = createIpcNs(createNetNs(state, initNsId("net")), initNsId("ipc"));
   state = spawnInit(state);
   const kthreadd = spawn(state, asPid(1), { comm: "kthreadd", argv: [], exe: "", kthread: true });
   state = reparent(kthreadd[0], kthreadd[1], asPid(0));
@@ -54,7 +72,9 @@ export function bootKernel(spec: BootSpec): KernelState {
     state = next;
     if (!byComm.has(service.comm)) byComm.set(service.comm, task.pid);
   }
-  return state;
+  state = { ...state, cgroup: bootCgroups(state, spec.cgroups) };
+  // The daemons have configured the network and opened their listening sockets.
+  return bootNetwork(state, spec.network);
 }
 
 /** PID 1 is made by hand: it has no parent task (its parent is the idle task, PID 0). */
@@ -63,8 +83,8 @@ function spawnInit(state: KernelState): KernelState {
   if (!alloc.ok) throw new Error("kernel invariant: cannot allocate PID 1");
   const swapper: Task = {
     pid: asPid(0), ppid: asPid(0), nr: [0], pidNs: initNsId("pid"), ns: INIT_NSPROXY, cred: INIT_CRED,
-    noNewPrivs: false, seccomp: { mode: 0, filters: [] }, lsm: { label: "unconfined" }, cgroup: cgroupId(1),
-    pgid: asPid(1), sid: asPid(1), comm: "swapper/0", argv: [], env: [], exe: "", cwd: "/", root: "/",
+    noNewPrivs: false, seccomp: { mode: 0, filters: [] }, lsm: { label: "unconfined" },
+    pgid: asPid(1), sid: asPid(1), comm: "swapper/0", argv: [], env: [], exe: "", cwd: HOST_ROOT, root: HOST_ROOT, fds: IMap(),
     kthread: true, state: "R", exitStatus: null, signals: { pending: [], dispositions: {} },
     memory: { vszKb: 0, rssKb: 0 }, startNs: 0, cpuNs: 0, activity: IDLE, heldNs: [],
   };

@@ -4,6 +4,8 @@
  * of a stock Ubuntu 24.04 server with docker-ce and libvirt installed.
  */
 import type { BootSpec, ProcessSpec } from "./boot";
+import { UBUNTU_NETWORK } from "./ubuntu-network";
+import { UBUNTU_SUBTREE_CONTROL, UBUNTU_UNITS } from "../cgroup/host-layout";
 
 const CPUS = 4;
 
@@ -69,4 +71,6 @@ export const UBUNTU_HOST: BootSpec = {
   kthreads: KTHREADS,
   services: SERVICES,
   bootNs: 42_000_000_000,
+  network: UBUNTU_NETWORK,
+  cgroups: { subtreeControl: UBUNTU_SUBTREE_CONTROL, units: UBUNTU_UNITS },
 };

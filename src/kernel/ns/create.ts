@@ -13,6 +13,8 @@ import type { NsType, TimeNs, UtsNs } from "./namespace";
 import { MAX_PID_NS_LEVEL, MAX_USER_NS_LEVEL } from "./namespace";
 import { addNs, allocNsId } from "./ns-ops";
 import { mapIdUp } from "./id-map";
+import { createNetNs } from "../net/netns";
+import { createIpcNs } from "../ipc/ipc-ns";
 
 export type Created<T> =
   | { readonly ok: true; readonly state: KernelState; readonly value: T; readonly check: Check }
@@ -74,7 +76,7 @@ export function createNs(state: KernelState, type: Exclude<NsType, "user">, owne
       return made(addNs(s1, { ...base, type, parent: parent.id, level: parent.level + 1, nextNr: 1, init: null, adding: true }), id, "the first child becomes its PID 1");
     }
     default:
-      return made(addNs(s1, { ...base, type }), id, contentNote(type));
+      return made(withContents(addNs(s1, { ...base, type }), type, id), id, contentNote(type));
   }
 }
 
@@ -84,6 +86,13 @@ function made(state: KernelState, id: NsId, note: string): Created<NsId> {
 }
 
 const getTypeOf = (state: KernelState, id: NsId): NsType => state.namespaces.get(id)?.type ?? "mnt";
+
+/** A new network namespace gets its loopback device; a new IPC namespace, empty tables. */
+function withContents(state: KernelState, type: "mnt" | "net" | "ipc", id: NsId): KernelState {
+  if (type === "net") return createNetNs(state, id);
+  if (type === "ipc") return createIpcNs(state, id);
+  return state;
+}
 
 function contentNote(type: "mnt" | "net" | "ipc"): string {
   if (type === "mnt") return "a copy of the caller's mount table";

@@ -7,6 +7,9 @@ import type { NsId } from "../ids";
 import { nsId } from "../ids";
 import type { KernelState } from "../state";
 import type { Namespace } from "./namespace";
+import { dropMntNs } from "../vfs/mnt-ns";
+import { freeNetNs } from "../net/free-netns";
+import { freeIpcNs } from "../ipc/ipc-ns";
 
 /** `fs/proc/generic.c: proc_alloc_inum()`: new namespaces get fresh, increasing inodes. */
 export function allocNsId(state: KernelState): readonly [KernelState, NsId] {
@@ -33,6 +36,11 @@ export function putNsRef(state: KernelState, id: NsId): KernelState {
   if (ns.refs > 1) return { ...state, namespaces: state.namespaces.set(id, { ...ns, refs: ns.refs - 1 }) };
   let next: KernelState = { ...state, namespaces: state.namespaces.delete(id) };
   if (ns.type === "pid") next = { ...next, pidNrs: next.pidNrs.delete(id) };
+  // free_mnt_ns(): the namespace's mounts are released with it.
+  if (ns.type === "mnt") next = dropMntNs(next, id);
+  // cleanup_net() and free_ipc_ns(): devices, sockets and IPC objects go with the namespace.
+  if (ns.type === "net") next = freeNetNs(next, id);
+  if (ns.type === "ipc") next = freeIpcNs(next, id);
   for (const held of heldBy(ns)) next = putNsRef(next, held);
   return next;
 }

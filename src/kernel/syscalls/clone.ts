@@ -10,14 +10,18 @@ import type { NsType } from "../ns/namespace";
 import { CLONE_FLAG, CLONE_NEWNS, CLONE_NEWTIME, CLONE_NEWUSER } from "../ns/namespace";
 import { createNs, createUserNs } from "../ns/create";
 import type { KernelState } from "../state";
-import { getNs } from "../state";
+import { getNs, putTask } from "../state";
 import { linkChild } from "../task/fork";
+import { applyCgroupEffects, cgroupOf } from "../task/cgroup-effects";
+import { forkTask } from "../cgroup/pids";
+import { cgroupPath } from "../cgroup/tree";
 import { allocPid, pidNrIn } from "../task/pid-alloc";
 import type { NsProxy, Task } from "../task/task";
 import type { Check } from "../trace";
 import { deny, pass } from "../trace";
 import type { SyscallOutcome } from "./outcome";
 import { denied, fail, succeed } from "./outcome";
+import { enterNewMntNs, isChrooted } from "../vfs/mnt-ns";
 
 export const CLONE_FS = 0x00000200;
 
@@ -44,7 +48,7 @@ export function sysClone(state: KernelState, caller: Task, call: CloneCall): Sys
   let s = state;
   let cred = caller.cred;
   if (call.flags & CLONE_NEWUSER) {
-    const made = createUserNs(s, cred, caller.root !== "/");
+    const made = createUserNs(s, cred, isChrooted(s, caller));
     trace.push(made.check);
     if (!made.ok) return denied(state, trace);
     s = made.state;
@@ -58,7 +62,7 @@ export function sysClone(state: KernelState, caller: Task, call: CloneCall): Sys
     if (cap.verdict === "deny") return denied(state, trace);
     const from = {
       uts: getNs(s, caller.ns.uts, "uts"), time: getNs(s, caller.ns.time, "time"),
-      pidForChildren: caller.ns.pidForChildren, cgroup: caller.cgroup,
+      pidForChildren: caller.ns.pidForChildren, cgroup: cgroupOf(s, caller.pid),
     };
     for (const type of wanted) {
       const made = createNs(s, type, cred.userNs, from);
@@ -75,7 +79,16 @@ export function sysClone(state: KernelState, caller: Task, call: CloneCall): Sys
       : deny("kernel", "alloc_pid: pid_max", "every PID up to pid_max is in use", "EAGAIN"));
     return denied(state, trace);
   }
-  const [next, child] = linkChild(alloc.state, { parent: caller, cred, ns, nr: alloc.nr });
+  // cgroup_can_fork(): the pids controller may refuse; its counters change even then.
+  const charged = forkTask(alloc.state.cgroup, caller.pid, alloc.nr[0] as Pid);
+  if (!charged.ok) {
+    const { limitedBy, state: cgroup, effects } = charged.error;
+    trace.push(deny("cgroup", "pids.max", `the pids controller refused the fork: ${cgroupPath(cgroup, limitedBy)} is at pids.max`, "EAGAIN"));
+    return denied(applyCgroupEffects({ ...state, cgroup }, effects), trace);
+  }
+  const [linked, child] = linkChild({ ...alloc.state, cgroup: charged.value.state }, { parent: caller, cred, ns, nr: alloc.nr });
+  const [copied, moved] = enterNewMntNs(linked, caller.ns.mnt, child.ns.mnt, child);
+  const next = applyCgroupEffects(moved === child ? copied : putTask(copied, moved), charged.value.effects);
   const nr = pidNrIn(next, child.pid, caller.pidNs) ?? 0;
   trace.push(pass("kernel", "copy_process", `child ${nr} created${alloc.nr.length > 1 ? ` (PIDs ${alloc.nr.join(", ")} from the initial PID namespace down)` : ""}`));
   return succeed(next, trace, { nr, child: child.pid });

@@ -17,6 +17,8 @@ import type { Check } from "../trace";
 import { deny, pass } from "../trace";
 import type { SyscallOutcome } from "./outcome";
 import { denied, succeed } from "./outcome";
+import { isChrooted } from "../vfs/mnt-ns";
+import { nsRootPath } from "../vfs/mount-tree";
 
 export interface SetnsCall {
   readonly name: "setns";
@@ -40,7 +42,9 @@ export function sysSetns(state: KernelState, caller: Task, call: SetnsCall): Sys
   }
   const [ns2, cred] = installed(caller, ns);
   const [next] = switchNamespaces(state, caller, ns2, cred);
-  const moved = ns.type === "mnt" ? { ...next, tasks: next.tasks.update(caller.pid, (t) => t && { ...t, cwd: "/", root: "/" }) } : next;
+  // mntns_install(): root and cwd move to the namespace's root, mounts followed.
+  const rootPath = ns.type === "mnt" ? nsRootPath(next, ns.id) : undefined;
+  const moved = rootPath ? { ...next, tasks: next.tasks.update(caller.pid, (t) => t && { ...t, cwd: rootPath, root: rootPath }) } : next;
   trace.push(pass("kernel", `${ns.type}ns_install`, `joined ${ns.type} namespace ${ns.id}`));
   return succeed(moved, trace, 0);
 }
@@ -50,7 +54,7 @@ function installChecks(state: KernelState, caller: Task, ns: Namespace): Check[]
   const what = `joining ${ns.type} namespace ${ns.id}`;
   if (ns.type === "user") {
     if (ns.id === own) return [deny("namespace", "userns_install", "the caller is already in that user namespace", "EINVAL")];
-    if (caller.root !== "/") return [deny("namespace", "userns_install", "a chrooted process may not join a user namespace", "EPERM")];
+    if (isChrooted(state, caller)) return [deny("namespace", "userns_install", "a chrooted process may not join a user namespace", "EPERM")];
     return [capableCheck(state, caller.cred, ns.id, "CAP_SYS_ADMIN", what)];
   }
   const owner = ns.owner ?? own;

@@ -27,12 +27,65 @@ import type { PrctlCall } from "./prctl";
 import { sysPrctl } from "./prctl";
 import type { SetgroupsCall, SetresCall } from "./setid";
 import { sysSetgroups, sysSetres } from "./setid";
+import type { SetdomainnameCall, SethostnameCall } from "./sethostname";
+import { sysSetdomainname, sysSethostname } from "./sethostname";
+import type { UnameCall } from "./uname";
+import { sysUname } from "./uname";
+import type { NetlinkCall } from "./netlink";
+import { sysNetlink } from "./netlink";
+import type { SocketCall } from "./socket";
+import { sysSocket } from "./socket";
+import type { BindCall } from "./bind";
+import { sysBind } from "./bind";
+import type { ListenCall } from "./listen";
+import { sysListen } from "./listen";
+import type { ConnectCall } from "./connect";
+import { sysConnect } from "./connect";
+import type { SendtoCall } from "./sendto";
+import { sysSendto } from "./sendto";
+import type { SetsockoptCall } from "./setsockopt";
+import { sysSetsockopt } from "./setsockopt";
+import type { CloseCall } from "./close";
+import { sysClose } from "./close";
+import type { ShmgetCall } from "./shmget";
+import { sysShmget } from "./shmget";
+import type { ShmatCall } from "./shmat";
+import { sysShmat } from "./shmat";
+import type { ShmdtCall } from "./shmdt";
+import { sysShmdt } from "./shmdt";
+import type { ShmctlCall } from "./shmctl";
+import { sysShmctl } from "./shmctl";
+import type { MsggetCall } from "./msgget";
+import { sysMsgget } from "./msgget";
+import type { MsgsndCall } from "./msgsnd";
+import { sysMsgsnd } from "./msgsnd";
+import type { MsgrcvCall } from "./msgrcv";
+import { sysMsgrcv } from "./msgrcv";
+import type { MsgctlCall } from "./msgctl";
+import { sysMsgctl } from "./msgctl";
+import type { SemgetCall } from "./semget";
+import { sysSemget } from "./semget";
+import type { SemopCall } from "./semop";
+import { sysSemop } from "./semop";
+import type { SemctlCall } from "./semctl";
+import { sysSemctl } from "./semctl";
+import type { MqOpenCall } from "./mq-open";
+import { sysMqOpen } from "./mq-open";
+import type { MqUnlinkCall } from "./mq-unlink";
+import { sysMqUnlink } from "./mq-unlink";
+import type { FsSyscallCall } from "./fs-table";
+import { FS_TABLE } from "./fs-table";
 import type { Wait4Call } from "./wait4";
 import { sysWait4 } from "./wait4";
 
 export type SyscallCall =
   | CloneCall | UnshareCall | SetnsCall | KillCall | Wait4Call | ExitCall
-  | IdentityCall | SetresCall | SetgroupsCall | CapsetCall | PrctlCall;
+  | IdentityCall | SetresCall | SetgroupsCall | CapsetCall | PrctlCall
+  | SethostnameCall | SetdomainnameCall | UnameCall
+  | NetlinkCall | SocketCall | BindCall | ListenCall | ConnectCall | SendtoCall | SetsockoptCall | CloseCall
+  | ShmgetCall | ShmatCall | ShmdtCall | ShmctlCall | MsggetCall | MsgsndCall | MsgrcvCall | MsgctlCall
+  | SemgetCall | SemopCall | SemctlCall | MqOpenCall | MqUnlinkCall
+  | FsSyscallCall;
 export type SyscallName = SyscallCall["name"];
 
 type Handler<C> = (state: KernelState, caller: Task, call: C) => SyscallOutcome;
@@ -58,6 +111,31 @@ const TABLE: Table = {
   setgroups: sysSetgroups,
   capset: sysCapset,
   prctl: sysPrctl,
+  sethostname: sysSethostname,
+  setdomainname: sysSetdomainname,
+  uname: sysUname,
+  netlink: sysNetlink,
+  socket: sysSocket,
+  bind: sysBind,
+  listen: sysListen,
+  connect: sysConnect,
+  sendto: sysSendto,
+  setsockopt: sysSetsockopt,
+  close: sysClose,
+  shmget: sysShmget,
+  shmat: sysShmat,
+  shmdt: sysShmdt,
+  shmctl: sysShmctl,
+  msgget: sysMsgget,
+  msgsnd: sysMsgsnd,
+  msgrcv: sysMsgrcv,
+  msgctl: sysMsgctl,
+  semget: sysSemget,
+  semop: sysSemop,
+  semctl: sysSemctl,
+  mq_open: sysMqOpen,
+  mq_unlink: sysMqUnlink,
+  ...FS_TABLE,
 };
 
 /** Runs one syscall as task `pid`. A zombie or missing caller cannot make syscalls. */

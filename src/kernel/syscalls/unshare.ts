@@ -9,11 +9,13 @@ import { createNs, createUserNs } from "../ns/create";
 import type { KernelState } from "../state";
 import { getNs } from "../state";
 import { switchNamespaces } from "../task/nsproxy";
+import { cgroupOf } from "../task/cgroup-effects";
 import type { NsProxy, Task } from "../task/task";
 import type { Check } from "../trace";
 import { deny, pass } from "../trace";
 import type { SyscallOutcome } from "./outcome";
 import { denied, fail, succeed } from "./outcome";
+import { enterNewMntNs, isChrooted } from "../vfs/mnt-ns";
 
 export interface UnshareCall {
   readonly name: "unshare";
@@ -35,7 +37,7 @@ export function sysUnshare(state: KernelState, caller: Task, call: UnshareCall):
   let s = state;
   let cred = caller.cred;
   if (call.flags & CLONE_NEWUSER) {
-    const made = createUserNs(s, cred, caller.root !== "/");
+    const made = createUserNs(s, cred, isChrooted(s, caller));
     trace.push(made.check);
     if (!made.ok) return denied(state, trace);
     s = made.state;
@@ -52,7 +54,7 @@ export function sysUnshare(state: KernelState, caller: Task, call: UnshareCall):
       trace.push(deny("namespace", "copy_pid_ns", "pid_for_children already differs from the caller's PID namespace: fork a child first", "EINVAL"));
       return denied(state, trace);
     }
-    const from = { uts: getNs(s, caller.ns.uts, "uts"), time: getNs(s, caller.ns.time, "time"), pidForChildren: caller.ns.pidForChildren, cgroup: caller.cgroup };
+    const from = { uts: getNs(s, caller.ns.uts, "uts"), time: getNs(s, caller.ns.time, "time"), pidForChildren: caller.ns.pidForChildren, cgroup: cgroupOf(s, caller.pid) };
     for (const type of wanted) {
       const made = createNs(s, type, cred.userNs, from);
       trace.push(made.check);
@@ -61,7 +63,8 @@ export function sysUnshare(state: KernelState, caller: Task, call: UnshareCall):
       ns = { ...ns, [SLOT[type]]: made.value };
     }
   }
-  const [next] = switchNamespaces(s, caller, ns, cred);
+  const [copied, moved] = enterNewMntNs(s, caller.ns.mnt, ns.mnt, caller);
+  const [next] = switchNamespaces(copied, moved, ns, cred);
   trace.push(pass("kernel", "unshare", "the caller now uses the new namespaces"));
   return succeed(next, trace, 0);
 }

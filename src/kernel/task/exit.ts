@@ -14,6 +14,11 @@ import { IDLE } from "./activity";
 import { detachPid } from "./pid-alloc";
 import { SIGCHLD, SIGKILL, signaledStatus } from "./signals";
 import type { Task } from "./task";
+import { closeAllFiles } from "../vfs/files";
+import { exitSockets } from "../net/sockets";
+import { exitShm } from "../ipc/shm";
+import { exitTask as cgroupExit } from "../cgroup/membership";
+import { applyCgroupEffects } from "./cgroup-effects";
 
 /** Ends a task with a wait(2) status word. A zombie or unknown task is left alone. */
 export function exitTask(state: KernelState, pid: Pid, status: number): KernelState {
@@ -22,12 +27,19 @@ export function exitTask(state: KernelState, pid: Pid, status: number): KernelSt
   const ns = getNs(state, task.pidNs, "pid");
   let s = state;
   if (ns.init === pid) s = zapPidNamespace(s, task);
+  // exit_mm() detaches shared memory; the task's sockets close with its files.
+  s = exitShm(exitSockets(s, pid), pid);
   const zombie: Task = { ...getTask(s, pid), state: "Z", exitStatus: status, activity: IDLE, memory: { vszKb: 0, rssKb: 0 } };
   // exit_task_namespaces(): the nsproxy goes now; the PID and cred stay until release.
-  s = putNsRefs(putTask(s, zombie), [
+  // exit_files() comes first: open descriptions (and namespaces they hold) are released.
+  s = putNsRefs(closeAllFiles(putTask(s, zombie), pid), [
     task.ns.mnt, task.ns.uts, task.ns.ipc, task.ns.net, task.ns.cgroup, task.ns.time,
     task.ns.pidForChildren, task.ns.timeForChildren, ...task.heldNs,
   ]);
+  // cgroup_exit() and the memcg uncharge; a v1 cgroup left empty may run its release agent.
+  // SIMPLIFICATION: pids.current drops at exit, not when the zombie is reaped.
+  const left = cgroupExit(s.cgroup, pid);
+  s = applyCgroupEffects({ ...s, cgroup: left.state }, left.effects);
   s = reparentChildren(s, zombie);
   return notifyParent(s, zombie);
 }

@@ -11,6 +11,7 @@ import { OrderedSet, getNs } from "../state";
 import { attachPid } from "./pid-alloc";
 import type { NsProxy, Task } from "./task";
 import { IDLE } from "./activity";
+import { forkFiles } from "../vfs/files";
 
 /** Every namespace reference a live task holds. */
 export const nsRefsOf = (task: Pick<Task, "ns" | "cred" | "pidNs">): NsId[] => [
@@ -49,6 +50,8 @@ export function linkChild(state: KernelState, spec: ChildSpec): readonly [Kernel
   };
   let next = attachPid(state, pidNs, nr, child.pid);
   next = getNsRefs(next, nsRefsOf(child));
+  // dup_fd(): the child's table names the same open file descriptions.
+  next = forkFiles(next, child);
   const ns = getNs(next, pidNs, "pid");
   if (ns.init === null) next = { ...next, namespaces: next.namespaces.set(ns.id, { ...ns, init: child.pid }) };
   next = {

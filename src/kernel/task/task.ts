@@ -3,8 +3,10 @@
  * the thread-group leader.
  */
 import type { Cred } from "../cred/cred";
-import type { CgroupId, NsId, Pid } from "../ids";
+import type { NsId, Pid } from "../ids";
 import type { Activity } from "./activity";
+import type { Map as IMap } from "immutable";
+import type { FdEntry, PathRef } from "../vfs/types";
 
 /** The namespaces a task uses (`struct nsproxy`, plus the user namespace in its cred). */
 export interface NsProxy {
@@ -55,7 +57,6 @@ export interface Task {
   readonly noNewPrivs: boolean;
   readonly seccomp: Seccomp;
   readonly lsm: Lsm;
-  readonly cgroup: CgroupId;
   /** Process group and session leaders, as global pids. */
   readonly pgid: Pid;
   readonly sid: Pid;
@@ -64,8 +65,11 @@ export interface Task {
   readonly env: readonly string[];
   /** Path of the executable, as /proc/PID/exe shows it. */
   readonly exe: string;
-  readonly cwd: string;
-  readonly root: string;
+  /** The working directory and the root directory (`struct fs_struct`): a mount and a node in it. */
+  readonly cwd: PathRef;
+  readonly root: PathRef;
+  /** The descriptor table: fd number → open file description (`struct files_struct`). */
+  readonly fds: IMap<number, FdEntry>;
   readonly kthread: boolean;
   readonly state: TaskState;
   /** wait(2) status once the task is a zombie. */

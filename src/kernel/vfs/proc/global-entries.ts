@@ -1,0 +1,48 @@
+/**
+ * The files and directories at the top of /proc that do not belong to one process
+ * (`fs/proc/root.c`, `proc_create*()` calls across the kernel), with src/kernel/procfs's
+ * renderers wired in.
+ */
+import type { KernelState } from "../../state";
+import type { ProcView } from "../../procfs/view";
+import { renderMeminfo } from "../../procfs/meminfo";
+import { renderLoadavg, renderUptime } from "../../procfs/uptime";
+import { FS_REGISTRATION } from "../fs-types";
+
+export interface GlobalEntry {
+  readonly type: "reg" | "dir";
+  readonly mode: number;
+  readonly render?: (state: KernelState, view: ProcView) => string;
+  readonly size?: number;
+  /** Writes are accepted and have no effect (sysrq-trigger). */
+  readonly sink?: boolean;
+}
+
+const r = (render?: GlobalEntry["render"], mode = 0o444): GlobalEntry => ({ type: "reg", mode, ...(render ? { render } : {}) });
+const d: GlobalEntry = { type: "dir", mode: 0o555 };
+
+const filesystems = (): string => FS_REGISTRATION.map(([nodev, name]) => `${nodev ? "nodev" : ""}\t${name}\n`).join("");
+
+const version = (s: KernelState): string =>
+  `Linux version ${s.config.release} (buildd@lcy02-amd64-046) (x86_64-linux-gnu-gcc-14 (Ubuntu 14.2.0-4ubuntu2) 14.2.0, GNU ld (GNU Binutils for Ubuntu) 2.43.1) ${s.config.version}\n`;
+
+const cmdline = (s: KernelState): string =>
+  `BOOT_IMAGE=/boot/vmlinuz-${s.config.release} root=LABEL=cloudimg-rootfs ro console=tty1 console=ttyS0\n`;
+
+/**
+ * SIMPLIFICATION: files without a renderer (cpuinfo, stat, interrupts, …) read as empty; the
+ * directories acpi, bus, driver, fs, irq, pressure, sysvipc and tty are empty.
+ */
+export const GLOBAL_ENTRIES: Readonly<Record<string, GlobalEntry>> = {
+  acpi: d, bus: d, driver: d, fs: d, irq: d, pressure: d, sys: d, sysvipc: d, tty: d,
+  buddyinfo: r(), cgroups: r(), cmdline: r(cmdline), consoles: r(), cpuinfo: r(), crypto: r(), devices: r(),
+  diskstats: r(), execdomains: r(), filesystems: r(filesystems), interrupts: r(), kallsyms: r(),
+  kcore: { type: "reg", mode: 0o400, size: 140_737_477_881_856 }, keys: r(), kmsg: r(undefined, 0o400),
+  loadavg: r(renderLoadavg), locks: r(), meminfo: r(renderMeminfo), misc: r(), modules: r(), partitions: r(),
+  slabinfo: r(undefined, 0o400), softirqs: r(), stat: r(), swaps: r(), "sysrq-trigger": { type: "reg", mode: 0o200, sink: true },
+  timer_list: r(undefined, 0o400), uptime: r(renderUptime), version: r(version), vmallocinfo: r(undefined, 0o400),
+  vmstat: r(), zoneinfo: r(),
+};
+
+/** Symlinks at the top of /proc: `self`, `thread-self` are computed per reader. */
+export const GLOBAL_LINKS: Readonly<Record<string, string>> = { mounts: "self/mounts", net: "self/net" };
