@@ -11,6 +11,7 @@ import type { VfsState } from "./vfs/types";
 import type { NetState } from "./net/types";
 import type { IpcState } from "./ipc/types";
 import type { CgroupState } from "./cgroup/types";
+import type { SeccompFilter } from "./security/seccomp/types";
 
 /** A program the kernel started as root in the initial namespaces; the userland runs it. */
 export interface UsermodeHelper {
@@ -62,6 +63,11 @@ export interface KernelState {
   readonly ipc: IpcState;
   /** The cgroup v2 hierarchy (and any v1 hierarchies mounted later). */
   readonly cgroup: CgroupState;
+  /**
+   * Installed seccomp filters by id; tasks refer to them (a fork shares its parent's).
+   * SIMPLIFICATION: a filter is kept until the world is reset, even when no task uses it.
+   */
+  readonly seccompFilters: IMap<number, SeccompFilter>;
   /** Programs the kernel asked to run (call_usermodehelper(): the cgroup v1 release agent). */
   readonly usermodeHelpers: List<UsermodeHelper>;
 }

@@ -58,7 +58,7 @@ export function bootKernel(spec: BootSpec): KernelState {
       user: initNsId("user"), mnt: initNsId("mnt"), pid: initNsId("pid"), net: initNsId("net"), cgroup: initNsId("cgroup"),
     }),
     net: emptyNetState(), ipc: emptyIpcState(),
-    cgroup: emptyCgroupState({ cpus: spec.config.cpus }), usermodeHelpers: List(),
+    cgroup: emptyCgroupState({ cpus: spec.config.cpus }), usermodeHelpers: List(), seccompFilters: IMap(),
   };
   for (const ns of initialNamespaces(spec.hostname)) state = addNs(state, ns);
   state = createIpcNs(createNetNs(state, initNsId("net")), initNsId("ipc"));

@@ -83,6 +83,8 @@ describe("socket", () => {
     expect(k.call(fresh, { name: "socket", domain: "AF_INET", type: "SOCK_DGRAM", protocol: 1 }).result).toEqual({ ok: false, error: "EACCES" });
     expect(k.call(fresh, { name: "socket", domain: "AF_APPLETALK", type: "SOCK_DGRAM" }).result).toEqual({ ok: false, error: "EAFNOSUPPORT" });
     expect(k.call(fresh, { name: "socket", domain: "AF_VSOCK", type: "SOCK_STREAM" }).result).toEqual({ ok: true, value: { fd: 3 } });
+    // As libc passes them: AF_INET6 = 10, SOCK_DGRAM = 2.
+    expect(k.call(fresh, { name: "socket", domain: 10, type: 2 }).result).toEqual({ ok: true, value: { fd: 4 } });
   });
 });
 

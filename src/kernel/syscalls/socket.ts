@@ -18,27 +18,39 @@ import { denied, succeed } from "./outcome";
 
 export interface SocketCall {
   readonly name: "socket";
-  /** `AF_INET`, `AF_UNIX`, …; an unknown family is EAFNOSUPPORT. */
-  readonly domain: SockFamily | string;
-  readonly type: SockType;
+  /**
+   * The family by number, as libc passes it (what a seccomp filter compares: Docker's profile
+   * refuses AF_VSOCK, 40), or by name. An unknown family is EAFNOSUPPORT.
+   */
+  readonly domain: number | SockFamily | string;
+  readonly type: number | SockType;
   readonly protocol?: number;
 }
+
+/** `include/linux/socket.h` and `linux/net.h` numbers. */
+export const AF_NUMBERS: Readonly<Record<SockFamily, number>> = {
+  AF_UNIX: 1, AF_INET: 2, AF_INET6: 10, AF_NETLINK: 16, AF_PACKET: 17, AF_ALG: 38, AF_VSOCK: 40,
+};
+export const SOCK_NUMBERS: Readonly<Record<SockType, number>> = { SOCK_STREAM: 1, SOCK_DGRAM: 2, SOCK_RAW: 3, SOCK_SEQPACKET: 5 };
+
+const byNumber = <K extends string>(table: Readonly<Record<K, number>>, v: number | string): K | undefined =>
+  (Object.keys(table) as K[]).find((k) => k === v || table[k] === v);
 
 export const IPPROTO_ICMP = 1;
 export const IPPROTO_TCP = 6;
 export const IPPROTO_UDP = 17;
 export const IPPROTO_ICMPV6 = 58;
 
-const FAMILIES: readonly SockFamily[] = ["AF_UNIX", "AF_INET", "AF_INET6", "AF_NETLINK", "AF_PACKET", "AF_VSOCK", "AF_ALG"];
-
 export function sysSocket(state: KernelState, caller: Task, call: SocketCall): SyscallOutcome<{ fd: number }> {
-  const family = FAMILIES.find((f) => f === call.domain);
+  const family = byNumber(AF_NUMBERS, call.domain);
   if (!family) return denied(state, [deny("kernel", "__sock_create", `no address family ${call.domain} in this kernel`, "EAFNOSUPPORT")]);
+  const type = byNumber(SOCK_NUMBERS, call.type);
+  if (!type) return denied(state, [deny("kernel", "__sock_create", `no socket type ${call.type}`, "EINVAL")]);
   const protocol = call.protocol ?? 0;
-  const checks = createChecks(state, caller, family, call.type, protocol);
+  const checks = createChecks(state, caller, family, type, protocol);
   if (checks.some((c) => c.verdict === "deny")) return denied(state, checks);
-  const [next, sock] = addSocket(state, { netns: caller.ns.net, family, type: call.type, protocol, owner: caller.pid });
-  return succeed(next, [...checks, pass("kernel", "sock_alloc", `${family} ${call.type} socket is fd ${sock.fd} (socket:[${sock.ino}])`)], { fd: sock.fd });
+  const [next, sock] = addSocket(state, { netns: caller.ns.net, family, type, protocol, owner: caller.pid });
+  return succeed(next, [...checks, pass("kernel", "sock_alloc", `${family} ${type} socket is fd ${sock.fd} (socket:[${sock.ino}])`)], { fd: sock.fd });
 }
 
 function createChecks(state: KernelState, caller: Task, family: SockFamily, type: SockType, protocol: number): Check[] {

@@ -76,11 +76,14 @@ import { sysMqUnlink } from "./mq-unlink";
 import type { FsSyscallCall } from "./fs-table";
 import { FS_TABLE } from "./fs-table";
 import type { Wait4Call } from "./wait4";
+import { entryCheck } from "./entry";
+import type { SeccompCall } from "./seccomp";
+import { sysSeccomp } from "./seccomp";
 import { sysWait4 } from "./wait4";
 
 export type SyscallCall =
   | CloneCall | UnshareCall | SetnsCall | KillCall | Wait4Call | ExitCall
-  | IdentityCall | SetresCall | SetgroupsCall | CapsetCall | PrctlCall
+  | IdentityCall | SetresCall | SetgroupsCall | CapsetCall | SeccompCall | PrctlCall
   | SethostnameCall | SetdomainnameCall | UnameCall
   | NetlinkCall | SocketCall | BindCall | ListenCall | ConnectCall | SendtoCall | SetsockoptCall | CloseCall
   | ShmgetCall | ShmatCall | ShmdtCall | ShmctlCall | MsggetCall | MsgsndCall | MsgrcvCall | MsgctlCall
@@ -110,6 +113,7 @@ const TABLE: Table = {
   setresgid: sysSetres,
   setgroups: sysSetgroups,
   capset: sysCapset,
+  seccomp: sysSeccomp,
   prctl: sysPrctl,
   sethostname: sysSethostname,
   setdomainname: sysSetdomainname,
@@ -144,6 +148,9 @@ export function syscall(state: KernelState, pid: Pid, call: SyscallCall): Syscal
   if (!caller || caller.state === "Z") {
     return fail(state, [deny("kernel", "current", `task ${pid} is not running`, "ESRCH")], "ESRCH");
   }
+  const entry = entryCheck(state, caller, call);
+  if (entry?.verdict === "deny") return fail(state, [entry], entry.errno ?? "EPERM");
   const handler = TABLE[call.name] as Handler<SyscallCall>;
-  return handler(state, getTask(state, pid), call);
+  const out = handler(state, getTask(state, pid), call);
+  return entry ? { ...out, trace: [entry, ...out.trace] } : out;
 }
