@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import { pid } from "../ids";
 import type { CgroupId, Pid } from "../ids";
 import { accountCpu, waterFill } from "./cpu-share";
-import { dockerResourcesToV2 } from "./docker-map";
 import { readFile, writeFile } from "./files";
 import { mkdirPath } from "./mkdir-rmdir";
 import { attachTask } from "./membership";
@@ -91,9 +90,5 @@ describe("cpu.weight under contention", () => {
   it("gives an idle competitor's share to the busy group (work-conserving)", () => {
     expect(waterFill(4000, [{ weight: 1024, cap: 1000 }, { weight: 1024, cap: 4000 }])).toEqual([1000, 3000]);
     expect(waterFill(3000, [{ weight: 1, cap: 3000 }, { weight: 3, cap: 3000 }])).toEqual([750, 2250]);
-  });
-
-  it("applies docker run --cpu-shares 512 as cpu.weight 59", () => {
-    expect(dockerResourcesToV2({ cpuShares: 512 })).toEqual({ ok: true, value: [["cpu.weight", "59"]] });
   });
 });

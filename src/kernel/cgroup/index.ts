@@ -25,11 +25,6 @@ export type { OomReportInput, OomTask } from "./oom";
 export { OOM_SCORE_ADJ_MIN, oomBadness, oomReport, oomTaskLine, oomTotalPages, recordOomKill, selectOomVictim } from "./oom";
 export type { CpuTick, CpuTickResult, RunnableTask } from "./cpu-share";
 export { accountCpu } from "./cpu-share";
-export type { DockerResources, LinuxResources } from "./docker-map";
-export {
-  LINUX_MIN_MEMORY, blkioToIoWeight, cpuSharesToWeight, cpuSharesToWeightLinear, dockerResourcesToV2, dockerToLinuxResources,
-  linuxResourcesToV2, memorySwapToV2,
-} from "./docker-map";
 export type { V1MountParams } from "./v1";
 export { findHierarchy, mkdirV1, mountCgroupV1, rmdirV1, umountCgroupV1 } from "./v1";
 export type { V1WriteContext } from "./v1-files";

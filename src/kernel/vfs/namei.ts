@@ -12,7 +12,10 @@ import { followMounts, getMount, samePath } from "./mount-tree";
 import type { Attr, FsCtx } from "./node";
 import { attrOf, linkOf, lookupChild, parentNode } from "./node";
 import { MAXSYMLINKS, NAME_MAX, PATH_MAX } from "./open-flags";
-import { inodePermission } from "./permission";
+import { inGroup, inodePermission } from "./permission";
+import { lsmFilePermission } from "./lsm-hooks";
+import { getSb } from "./sb-access";
+import { synthFor } from "./synth-registry";
 import type { PathRef } from "./types";
 
 export interface LookupOpts {
@@ -55,6 +58,16 @@ export function dotdot(c: FsCtx, cur: PathRef): PathRef {
   return p;
 }
 
+/** The owner, group or other execute bit grants search; no generated-fs rule or LSM objects. */
+function searchAllowed(c: FsCtx, p: PathRef, a: Attr): boolean {
+  const cred = c.task.cred;
+  const bit = cred.fsuid === a.uid ? 0o100 : inGroup(cred, a.gid) ? 0o010 : 0o001;
+  if ((a.mode & bit) === 0) return false;
+  const sb = getSb(c.state, getMount(c.state, p.mnt).sb);
+  if (sb.backing.kind === "synthetic" && synthFor(sb.fstype)?.permission) return false;
+  return lsmFilePermission(c.state, c.task, "", MAY_EXEC) === undefined;
+}
+
 interface Walker {
   cur: PathRef;
   attr: Attr;
@@ -67,6 +80,8 @@ const splitPath = (path: string): string[] => path.split("/").filter((p) => p !=
 /** may_lookup(): search permission on the directory about to be read. */
 function mayLookup(c: FsCtx, w: Walker, shown: string): Fail | undefined {
   if (!isDir(w.attr.mode)) return failWith(w.checks, "link_path_walk", `${shown} is not a directory`, "ENOTDIR");
+  // The common case first: the mode bits grant search and nothing else has a say.
+  if (searchAllowed(c, w.cur, w.attr)) return undefined;
   const perm = inodePermission(c, w.cur, w.attr, MAY_EXEC, shown);
   const last = perm[perm.length - 1];
   if (last?.verdict === "deny") return { ok: false, errno: last.errno ?? "EACCES", checks: [...w.checks, ...perm] };

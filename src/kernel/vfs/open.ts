@@ -49,58 +49,67 @@ function createFile(c: FsCtx, dir: PathRef, dirAttr: Attr, name: string, mode: n
   const made = createNode(c, dir, name, { ...owner, data: { kind: "text", text: "" } });
   if (!made.ok) return refuse([...pre, ...perm, deny("kernel", "vfs_create", `${shown}: this filesystem cannot create files`, made.error)]);
   const s = made.value.state;
-  const found = lookupIn({ state: s, task: c.task }, dir, name);
-  if (!found) return refuse([...pre, ...perm, deny("kernel", "vfs_create", `${shown} vanished`, "ENOENT")]);
+  const entry = lookupIn({ state: s, task: c.task }, dir, name);
+  if (!entry) return refuse([...pre, ...perm, deny("kernel", "vfs_create", `${shown} vanished`, "ENOENT")]);
   const note = pass("kernel", "vfs_create", `created ${shown} (mode ${(owner.mode & 0o7777).toString(8).padStart(4, "0")}, uid ${owner.uid}, gid ${owner.gid})`);
-  return ok({ state: s, path: found.path, snapshot: null, heldNs: null, checks: [...pre, ...perm, note], created: true });
+  return ok({ state: s, path: entry.path, snapshot: null, heldNs: null, checks: [...pre, ...perm, note], created: true });
 }
 
 /** Where the open leads: an existing file (after lookup) or a file O_CREAT makes. */
-function lookupForOpen(c: FsCtx, start: PathRef, path: string, flags: number, mode: number): OpenResult | { readonly path: PathRef; readonly attr: Attr; readonly checks: readonly Check[] } {
+interface Found {
+  readonly kind: "found";
+  readonly path: PathRef;
+  readonly attr: Attr;
+  readonly checks: readonly Check[];
+}
+
+const found = (r: { readonly path: PathRef; readonly attr: Attr; readonly checks: readonly Check[] }): Found => ({ kind: "found", path: r.path, attr: r.attr, checks: r.checks });
+
+function lookupForOpen(c: FsCtx, start: PathRef, path: string, flags: number, mode: number): OpenResult | Found {
   const follow = !(flags & O_NOFOLLOW);
   if (!(flags & O_CREAT)) {
     const r = resolvePath(c, start, path, { follow, directory: (flags & O_DIRECTORY) !== 0 });
-    return r.ok ? r : refuse(r.checks, r.errno);
+    return r.ok ? found(r) : refuse(r.checks, r.errno);
   }
   const rp = resolveParent(c, start, path);
   if (!rp.ok) return refuse(rp.checks, rp.errno);
   if (rp.lastType !== "normal") return refuse([...rp.checks, deny("kernel", "open_last_lookups", `${path} names a directory`, "EISDIR")]);
-  const found = lookupIn(c, rp.dir, rp.last);
-  if (!found) {
+  const hit = lookupIn(c, rp.dir, rp.last);
+  if (!hit) {
     if (rp.trailingSlash) return refuse([...rp.checks, deny("kernel", "open_last_lookups", `${path}: O_CREAT with a trailing slash`, "EISDIR")]);
     return createFile(c, rp.dir, rp.dirAttr, rp.last, mode, path, rp.checks);
   }
   if (flags & O_EXCL) return refuse([...rp.checks, deny("kernel", "open_last_lookups", `${path} exists (O_CREAT|O_EXCL)`, "EEXIST")]);
-  if (isLnk(found.attr.mode) && follow) {
+  if (isLnk(hit.attr.mode) && follow) {
     // SIMPLIFICATION: a dangling symlink with O_CREAT fails instead of creating its target.
     const r = resolvePath(c, start, path, { follow: true });
-    return r.ok ? r : refuse(r.checks, r.errno);
+    return r.ok ? found(r) : refuse(r.checks, r.errno);
   }
-  if (isDir(found.attr.mode)) return refuse([...rp.checks, deny("kernel", "do_open", `${path} is a directory`, "EISDIR")]);
-  return { path: found.path, attr: found.attr, checks: rp.checks };
+  if (isDir(hit.attr.mode)) return refuse([...rp.checks, deny("kernel", "do_open", `${path} is a directory`, "EISDIR")]);
+  return found({ path: hit.path, attr: hit.attr, checks: rp.checks });
 }
 
 /** Opens `path` as the task in `c`. */
 export function openPath(c: FsCtx, start: PathRef, path: string, flags: number, mode: number): OpenResult {
-  const found = lookupForOpen(c, start, path, flags, mode);
-  if ("ok" in found) return found;
-  const checks = [...found.checks, ...mayOpen(c, found.path, found.attr, flags, path)];
+  const target = lookupForOpen(c, start, path, flags, mode);
+  if (!("kind" in target)) return target;
+  const checks = [...target.checks, ...mayOpen(c, target.path, target.attr, flags, path)];
   if (hasDeny(checks)) return refuse(checks);
   let state = c.state;
-  if (flags & O_TRUNC && isReg(found.attr.mode) && found.attr.size > 0) {
-    const cut = setAttrs(c, found.path, { size: 0 });
+  if (flags & O_TRUNC && isReg(target.attr.mode) && target.attr.size > 0) {
+    const cut = setAttrs(c, target.path, { size: 0 });
     if (!cut.ok) return refuse([...checks, deny("kernel", "do_truncate", `${path} cannot be truncated`, cut.error)]);
     state = cut.value.state;
   }
-  const sb = getSb(state, getMount(state, found.path.mnt).sb);
-  const b = backingOf({ state, task: c.task }, sb.id, found.path.node);
+  const sb = getSb(state, getMount(state, target.path.mnt).sb);
+  const b = backingOf({ state, task: c.task }, sb.id, target.path.node);
   let snapshot: string | null = null;
-  if (b?.kind === "synthetic" && canRead(flags) && !isDir(found.attr.mode)) {
+  if (b?.kind === "synthetic" && canRead(flags) && !isDir(target.attr.mode)) {
     const text = b.fs.read(b.ctx, b.key);
     snapshot = text.ok ? text.value : null;
   }
-  const heldNs = sb.fstype === "nsfs" ? (Number(found.path.node) as NsId) : null;
-  return ok({ state, path: found.path, snapshot, heldNs, checks, created: false });
+  const heldNs = sb.fstype === "nsfs" ? (Number(target.path.node) as NsId) : null;
+  return ok({ state, path: target.path, snapshot, heldNs, checks, created: false });
 }
 
 export const attrAt = (c: FsCtx, p: PathRef): Attr | undefined => attrOf(c, getMount(c.state, p.mnt).sb, p.node);

@@ -4,8 +4,8 @@
  * (daemon/daemon_unix.go, daemon/oci_linux.go), then runc/opencontainers-cgroups writes
  * them as v2 files (fs2/*.go, utils.go). Reference §2.2.
  */
-import type { Result } from "../../lib";
-import { err, ok } from "../../lib";
+import type { Result } from "../lib";
+import { err, ok } from "../lib";
 
 /** Docker's HostConfig resource fields (Engine API names; 0 or absent = unset). */
 export interface DockerResources {

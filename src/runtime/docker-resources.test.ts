@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { blkioToIoWeight, cpuSharesToWeight, cpuSharesToWeightLinear, dockerResourcesToV2, memorySwapToV2 } from "./docker-map";
+import { blkioToIoWeight, cpuSharesToWeight, cpuSharesToWeightLinear, dockerResourcesToV2, memorySwapToV2 } from "./docker-resources";
 
 describe("docker run resources → cgroup v2 files", () => {
   it("[transcript 17] --memory 64m --pids-limit 100 --cpus 0.5", () => {
@@ -30,5 +30,9 @@ describe("docker run resources → cgroup v2 files", () => {
     expect([2, 512, 1024, 2048, 262144].map(cpuSharesToWeight)).toEqual([1, 59, 100, 174, 10000]);
     expect(cpuSharesToWeightLinear(1024)).toBe(39);
     expect([10, 1000].map(blkioToIoWeight)).toEqual([1, 10000]);
+  });
+
+  it("applies docker run --cpu-shares 512 as cpu.weight 59", () => {
+    expect(dockerResourcesToV2({ cpuShares: 512 })).toEqual({ ok: true, value: [["cpu.weight", "59"]] });
   });
 });
