@@ -65,3 +65,22 @@ describe("capset and prctl", () => {
     expect(k.task(p).cred.caps.ambient).toBe(raw);
   });
 });
+
+describe("sessions and process groups", () => {
+  it("lets a child start its own session, and refuses a group leader", () => {
+    const k = new KernelHarness();
+    const child = k.fork(k.shell);
+    expect(k.call(child, { name: "setsid" }).result).toEqual({ ok: true, value: child });
+    expect(k.task(child)).toMatchObject({ sid: child, pgid: child });
+    expect(k.call(child, { name: "setsid" }).result).toEqual({ ok: false, error: "EPERM" });
+  });
+
+  it("moves a child into its own process group (a shell's job)", () => {
+    const k = new KernelHarness();
+    const job = k.fork(k.shell);
+    expect(k.call(k.shell, { name: "setpgid", pid: job, pgid: 0 }).result.ok).toBe(true);
+    expect(k.task(job).pgid).toBe(job);
+    const stranger = k.fork(job);
+    expect(k.call(k.shell, { name: "setpgid", pid: stranger, pgid: 0 }).result).toEqual({ ok: false, error: "ESRCH" });
+  });
+});

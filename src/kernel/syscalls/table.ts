@@ -77,13 +77,15 @@ import type { FsSyscallCall } from "./fs-table";
 import { FS_TABLE } from "./fs-table";
 import type { Wait4Call } from "./wait4";
 import { entryCheck } from "./entry";
+import type { SetpgidCall, SetsidCall } from "./setsid";
+import { sysSetpgid, sysSetsid } from "./setsid";
 import type { SeccompCall } from "./seccomp";
 import { sysSeccomp } from "./seccomp";
 import { sysWait4 } from "./wait4";
 
 export type SyscallCall =
   | CloneCall | UnshareCall | SetnsCall | KillCall | Wait4Call | ExitCall
-  | IdentityCall | SetresCall | SetgroupsCall | CapsetCall | SeccompCall | PrctlCall
+  | IdentityCall | SetresCall | SetgroupsCall | CapsetCall | SeccompCall | SetsidCall | SetpgidCall | PrctlCall
   | SethostnameCall | SetdomainnameCall | UnameCall
   | NetlinkCall | SocketCall | BindCall | ListenCall | ConnectCall | SendtoCall | SetsockoptCall | CloseCall
   | ShmgetCall | ShmatCall | ShmdtCall | ShmctlCall | MsggetCall | MsgsndCall | MsgrcvCall | MsgctlCall
@@ -114,6 +116,8 @@ const TABLE: Table = {
   setgroups: sysSetgroups,
   capset: sysCapset,
   seccomp: sysSeccomp,
+  setsid: sysSetsid,
+  setpgid: sysSetpgid,
   prctl: sysPrctl,
   sethostname: sysSethostname,
   setdomainname: sysSetdomainname,
