@@ -5,6 +5,14 @@
  * lessons cannot inject markup or scripts.
  */
 import type { Root } from "mdast";
+import type { World } from "./fields.schema.ts";
+
+/** A concept declared in content/course.yaml, which items list by id. */
+export interface ConceptSummary {
+  readonly id: string;
+  readonly title: string;
+  readonly summary: string;
+}
 
 export interface LessonSummary {
   readonly id: string;
@@ -13,6 +21,8 @@ export interface LessonSummary {
   readonly summary: string;
   readonly concepts: readonly string[];
   readonly minutes: number;
+  /** Ids of lessons to read first (each comes earlier in the course). */
+  readonly prerequisites: readonly string[];
 }
 
 export interface ScenarioSummary {
@@ -36,11 +46,15 @@ export interface QuizSummary {
 
 export interface CourseIndex {
   readonly title: string;
+  readonly concepts: readonly ConceptSummary[];
   readonly lessons: readonly LessonSummary[];
   readonly scenarios: readonly ScenarioSummary[];
   readonly quizzes: readonly QuizSummary[];
 }
 
 export interface CompiledLesson extends LessonSummary {
+  /** The world behind the lesson's `::terminal` directives, when the frontmatter sets one. */
+  readonly world?: World;
+  /** The lesson body without source positions; directives are mdast-util-directive nodes. */
   readonly body: Root;
 }
