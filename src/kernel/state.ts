@@ -12,6 +12,7 @@ import type { NetState } from "./net/types";
 import type { IpcState } from "./ipc/types";
 import type { CgroupState } from "./cgroup/types";
 import type { SeccompFilter } from "./security/seccomp/types";
+import type { LsmState } from "./security/lsm";
 
 /** A program the kernel started as root in the initial namespaces; the userland runs it. */
 export interface UsermodeHelper {
@@ -30,6 +31,8 @@ export interface KernelConfig {
   readonly lsm: "apparmor" | "selinux";
   /** /proc/sys/kernel/pid_max (systemd raises it to 4194304 on 64-bit hosts). */
   readonly pidMax: number;
+  /** The wall-clock time at boot (ms since the epoch): what `date` and audit stamps start from. */
+  readonly bootEpochMs: number;
   /** /proc/sys/user/max_user_namespaces. */
   readonly maxUserNamespaces: number;
 }
@@ -68,6 +71,8 @@ export interface KernelState {
    * SIMPLIFICATION: a filter is kept until the world is reset, even when no task uses it.
    */
   readonly seccompFilters: IMap<number, SeccompFilter>;
+  /** Loaded AppArmor profiles and the audit serial. */
+  readonly lsm: LsmState;
   /** Programs the kernel asked to run (call_usermodehelper(): the cgroup v1 release agent). */
   readonly usermodeHelpers: List<UsermodeHelper>;
 }

@@ -16,6 +16,7 @@ import { INIT_NSPROXY, initNsId, initialNamespaces } from "./init-namespaces";
 import type { BootCgroups } from "./boot-cgroups";
 import { bootCgroups } from "./boot-cgroups";
 import { emptyCgroupState } from "../cgroup/host-layout";
+import { BOOT_LSM } from "../security/lsm";
 import { HOST_ROOT, bootVfs } from "../vfs/boot/boot-vfs";
 import type { NetBootSpec } from "../net/boot-network";
 import { bootNetwork } from "../net/boot-network";
@@ -58,7 +59,7 @@ export function bootKernel(spec: BootSpec): KernelState {
       user: initNsId("user"), mnt: initNsId("mnt"), pid: initNsId("pid"), net: initNsId("net"), cgroup: initNsId("cgroup"),
     }),
     net: emptyNetState(), ipc: emptyIpcState(),
-    cgroup: emptyCgroupState({ cpus: spec.config.cpus }), usermodeHelpers: List(), seccompFilters: IMap(),
+    cgroup: emptyCgroupState({ cpus: spec.config.cpus }), usermodeHelpers: List(), seccompFilters: IMap(), lsm: BOOT_LSM,
   };
   for (const ns of initialNamespaces(spec.hostname)) state = addNs(state, ns);
   state = createIpcNs(createNetNs(state, initNsId("net")), initNsId("ipc"));

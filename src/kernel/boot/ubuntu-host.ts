@@ -66,6 +66,8 @@ export const UBUNTU_HOST: BootSpec = {
     lsm: "apparmor",
     pidMax: 4_194_304,
     maxUserNamespaces: 31_479,
+    // 2026-11-28 09:00:00 UTC.
+    bootEpochMs: 1_795_856_400_000,
   },
   hostname: "host",
   kthreads: KTHREADS,

@@ -10,6 +10,8 @@ import type { KernelState } from "../state";
 import { getTask } from "../state";
 import type { Delivery } from "../task/deliver";
 import { deliverSignal } from "../task/deliver";
+import { apparmorProfileOf, runLsm } from "../security/lsm";
+import { apparmorSignalCheck } from "../security/apparmor/mediate";
 import { findTaskByNr, pidNrIn } from "../task/pid-alloc";
 import { signalName } from "../task/signals";
 import type { Task } from "../task/task";
@@ -37,13 +39,21 @@ export function sysKill(state: KernelState, caller: Task, call: KillCall): Sysca
     const perm = permission(s, caller, task);
     trace.push(perm);
     if (perm.verdict === "deny") continue;
+    // security_task_kill(): AppArmor's signal rules (docker-default talks only to its own kind).
+    const [audited, lsm] = s.config.lsm === "apparmor"
+      ? runLsm(s, caller, (ctx) => apparmorSignalCheck(apparmorProfileOf(s, caller), apparmorProfileOf(s, task), call.sig, ctx))
+      : [s, undefined];
+    s = audited;
+    if (lsm) trace.push(lsm);
+    if (lsm?.verdict === "deny") continue;
     const fromAncestor = pidNrIn(s, caller.pid, task.pidNs) === undefined;
     const [next, what] = deliverSignal(s, target, call.sig, fromAncestor);
     s = next;
     delivered++;
     if (what !== "none") trace.push(pass("kernel", "send_signal", describe(what, call.sig, pidNrIn(state, target, caller.pidNs) ?? 0)));
   }
-  return delivered === 0 ? denied(state, trace) : succeed(s, trace, 0);
+  // A refused signal still leaves its audit record in the log.
+  return delivered === 0 ? { ...denied(state, trace), state: { ...state, dmesg: s.dmesg, lsm: s.lsm } } : succeed(s, trace, 0);
 }
 
 function resolveTargets(state: KernelState, caller: Task, nr: number): Pid[] {

@@ -101,3 +101,28 @@ describe("kill", () => {
     expect(out.trace.at(-1)?.reason).toBe("signalling another user's process needs CAP_KILL in the initial user namespace");
   });
 });
+
+describe("kill and AppArmor", () => {
+  it("refuses a docker-default process signalling an unconfined host process, with an audit record", () => {
+    const k = new KernelHarness();
+    const host = k.fork(k.shell);
+    const confined = k.fork(k.shell);
+    k.state = putTask(k.state, { ...k.task(confined), lsm: { label: "docker-default" } });
+    const out = k.call(confined, { name: "kill", pid: host, sig: SIGNALS.SIGTERM });
+    expect(out.result).toEqual({ ok: false, error: "EACCES" });
+    expect(out.trace.at(-1)).toMatchObject({ layer: "lsm", verdict: "deny" });
+    const audit = k.state.dmesg.last()?.text ?? "";
+    expect(audit).toMatch(/^audit: type=1400 audit\(\d+\.\d{3}:\d+\): apparmor="DENIED" operation="signal"/);
+    expect(audit).toContain('profile="docker-default"');
+    expect(k.task(host).state).not.toBe("Z");
+  });
+
+  it("lets two docker-default processes signal each other", () => {
+    const k = new KernelHarness();
+    const a = k.fork(k.shell);
+    const b = k.fork(k.shell);
+    for (const p of [a, b]) k.state = putTask(k.state, { ...k.task(p), lsm: { label: "docker-default" } });
+    expect(k.call(a, { name: "kill", pid: b, sig: SIGNALS.SIGTERM }).result.ok).toBe(true);
+    expect(k.task(b).state).toBe("Z");
+  });
+});
