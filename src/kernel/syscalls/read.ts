@@ -54,6 +54,7 @@ function readFrom(c: FsCtx, file: OpenFile, count: number): Result<string, Errno
   return err("EINVAL");
 }
 
+/** SIMPLIFICATION: reads never update atime; file contents are strings of one character per byte. */
 export function sysRead(state: KernelState, caller: Task, call: ReadCall): SyscallOutcome<ReadResult> {
   const file = fileOf(state, caller, call.fd);
   if (!file || !canRead(file.flags)) return failed(state, [deny("kernel", "ksys_read", `${call.fd} is not open for reading`, "EBADF")]);

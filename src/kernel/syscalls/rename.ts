@@ -27,6 +27,7 @@ export interface RenameCall {
   readonly newpath: string;
 }
 
+/** SIMPLIFICATION: no renameat2() flags (RENAME_NOREPLACE, RENAME_EXCHANGE, RENAME_WHITEOUT). */
 export function sysRename(state: KernelState, caller: Task, call: RenameCall): SyscallOutcome<0> {
   const c = fsCtx(state, caller);
   const np = resolveParent(c, caller.cwd, call.newpath);

@@ -6,15 +6,13 @@
  */
 import type { Result } from "../../lib";
 import { err } from "../../lib";
-import type { CgroupEffect, CgroupState } from "../cgroup";
+import type { CgroupState } from "../cgroup";
 import { isReadable, isWritable, listFiles, mkdirCgroup, readFile, rmdirCgroup, writeFile } from "../cgroup";
 import type { Errno } from "../errno";
 import type { CgroupId } from "../ids";
 import type { KernelState } from "../state";
-import { printk } from "../state";
-import { deliverSignal } from "../task/deliver";
+import { applyCgroupEffects } from "../task/cgroup-effects";
 import { findTaskByNr, pidNrIn } from "../task/pid-alloc";
-import { SIGKILL } from "../task/signals";
 import { deny, pass } from "../trace";
 import type { SynthAttr, SynthCtx, SynthFs, SynthWrite } from "./synthetic";
 import { childKey } from "./synthetic";
@@ -65,17 +63,6 @@ function read(ctx: SynthCtx, key: string): Result<string, Errno> {
   return readFile(cg, f.id, f.name, { pidView: (p) => pidNrIn(ctx.state, p, ctx.viewer.pidNs) ?? 0 });
 }
 
-/** Carries out what a cgroup write asks for: cgroup.kill kills, log lines go to dmesg. */
-function applyEffects(state: KernelState, effects: readonly CgroupEffect[]): KernelState {
-  let s = state;
-  for (const e of effects) {
-    if (e.kind === "kill") for (const pid of e.pids) s = deliverSignal(s, pid, SIGKILL, true)[0];
-    if (e.kind === "log") s = printk(s, e.level, e.text);
-    // SIMPLIFICATION: freeze, OOM and release-agent effects are left to the kernel actor.
-  }
-  return s;
-}
-
 function write(ctx: SynthCtx, key: string, data: string): SynthWrite {
   const cg = cgroupsOf(ctx.state);
   const f = cg && find(cg, key);
@@ -85,7 +72,7 @@ function write(ctx: SynthCtx, key: string, data: string): SynthWrite {
     resolvePid: (nr) => findTaskByNr(ctx.state, ctx.viewer.pidNs, nr),
   });
   if (!out.ok) return { state: ctx.state, checks: [deny("cgroup", `${f.name} write`, `cgroup file ${f.name} refused ${JSON.stringify(data.trim())}`, out.error)], errno: out.error };
-  const next = applyEffects(withCgroups(ctx.state, out.value.state), out.value.effects);
+  const next = applyCgroupEffects(withCgroups(ctx.state, out.value.state), out.value.effects);
   return { state: next, checks: [pass("cgroup", `${f.name} write`, `wrote ${JSON.stringify(data.trim())} to ${f.name}`)] };
 }
 

@@ -58,6 +58,10 @@ export function dPath(c: FsCtx, p: PathRef, root: PathRef): string {
   return `/${names.reverse().join("/")}`;
 }
 
+/**
+ * SIMPLIFICATION: cgroup2 paths are shown from the hierarchy root, not from the reader's
+ * cgroup namespace root (cgroup_show_path()); a hard-linked file is named by its first link.
+ */
 /** The path of a node from its filesystem's root: mountinfo's fourth field. */
 export function fsPath(c: FsCtx, sbId: SbId, node: NodeKey): string {
   const sb = getSb(c.state, sbId);

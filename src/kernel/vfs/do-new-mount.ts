@@ -16,6 +16,7 @@ import { deny, pass } from "../trace";
 import { FS_REGISTRATION, MOUNTABLE, USERNS_MOUNT } from "./fs-types";
 import { parseFsOptions } from "./fs-options";
 import { getTree } from "./get-tree";
+import { cgroup1Tree } from "./cgroup1fs";
 import type { TreeFail } from "./get-tree";
 import { MS_RDONLY, mntFlagsFrom } from "./mount-flags";
 import { childMounts } from "./mount-tree";
@@ -51,6 +52,7 @@ function fcUserNs(c: FsCtx, fstype: FsType): NsId {
   if (fstype === "sysfs") return owner(c.task.ns.net);
   if (fstype === "cgroup2") return owner(c.task.ns.cgroup);
   if (fstype === "mqueue") return owner(c.task.ns.ipc);
+  if (fstype === "cgroup") return owner(c.task.ns.cgroup);
   return c.task.cred.userNs;
 }
 
@@ -67,7 +69,7 @@ function fullyVisible(c: FsCtx, fstype: FsType): boolean {
 function typeOf(fstype: string | null): FsType | Check {
   if (!fstype) return deny("kernel", "do_new_mount", "no filesystem type given", "EINVAL");
   if (!FS_REGISTRATION.some(([, name]) => name === fstype)) return deny("kernel", "get_fs_type", `unknown filesystem type '${fstype}'`, "ENODEV");
-  // SIMPLIFICATION: cgroup v1, ramfs and the other registered types cannot be mounted yet.
+  // SIMPLIFICATION: ramfs, fuse and the other registered types cannot be mounted yet.
   if (!MOUNTABLE.includes(fstype as FsType)) return deny("kernel", "get_fs_type", `mounting ${fstype} is not simulated`, "ENODEV");
   return fstype as FsType;
 }
@@ -83,12 +85,17 @@ function overlayConfig(c: FsCtx, fstype: FsType, data: string | null): Result<{ 
 export function doNewMount(c: FsCtx, req: NewMount, before: readonly Check[]): Mounted {
   const type = typeOf(req.fstype);
   if (typeof type !== "string") return refuse(before, type);
-  const opts = parseFsOptions(type, type === "overlay" ? null : req.data, c.state.config.memTotalKb);
+  const opts = parseFsOptions(type, type === "overlay" || type === "cgroup" ? null : req.data, c.state.config.memTotalKb);
   if (!opts.ok) return refuse(before, deny("kernel", "parse_monolithic_mount_data", `${type} does not accept the options ${JSON.stringify(req.data)}`, "EINVAL"));
   const checks: Check[] = [...before];
   const userNs = fcUserNs(c, type);
   checks.push(capableCheck(c.state, c.task.cred, userNs, "CAP_SYS_ADMIN", `mounting a ${type} filesystem (mount_capable)`));
   if (checks[checks.length - 1]?.verdict === "deny") return err({ errno: "EPERM", checks });
+  if (type === "cgroup") {
+    const v1 = cgroup1Tree(c, req.data, userNs);
+    if (!v1.ok) return err({ errno: v1.error.errno, checks: [...checks, ...v1.error.checks] });
+    return attachNew({ ...c, state: v1.value.state }, req, v1.value.sb, v1.value.root, [...checks, ...v1.value.checks]);
+  }
   const ovl = overlayConfig(c, type, req.data);
   if (!ovl.ok) return err({ errno: ovl.error.errno, checks: [...checks, ...ovl.error.checks] });
   checks.push(...ovl.value.checks);

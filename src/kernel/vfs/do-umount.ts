@@ -6,6 +6,7 @@
  * it out of the tree at once. Under a shared parent, the peers' copies go too.
  */
 import { err, ok } from "../../lib";
+import { findHierarchy, umountCgroupV1 } from "../cgroup";
 import type { NsId } from "../ids";
 import { putNsRef } from "../ns/ns-ops";
 import type { KernelState } from "../state";
@@ -44,6 +45,20 @@ function referenced(state: KernelState, id: MountId): boolean {
  * detached record (parent = itself) so paths into it keep working, as a lazily unmounted
  * mount does in Linux; the rest are freed, with the namespaces nsfs mounts held.
  */
+/** SIMPLIFICATION: a detached mount kept for its users is never freed afterwards. */
+/**
+ * Frees a mount record. When its superblock goes too and it was a cgroup v1 hierarchy's,
+ * cgroup_kill_sb() lets the hierarchy go (unless it still has child cgroups).
+ */
+export function releaseMount(state: KernelState, m: Mount): KernelState {
+  const sb = state.vfs.supers.get(m.sb);
+  let s: KernelState = { ...state, vfs: freeMount(state.vfs, m) };
+  const h = sb?.backing.kind === "synthetic" ? sb.backing.hierarchy : undefined;
+  if (h === undefined || s.vfs.supers.has(m.sb)) return s;
+  for (let i = 0; i < 1000 && (findHierarchy(s.cgroup, h)?.mounts ?? 0) > 0; i++) s = { ...s, cgroup: umountCgroupV1(s.cgroup, h) };
+  return s;
+}
+
 export function umountTree(state: KernelState, top: Mount): KernelState {
   let s = state;
   const held: NsId[] = [];
@@ -53,7 +68,7 @@ export function umountTree(state: KernelState, top: Mount): KernelState {
       s = { ...s, vfs: { ...s.vfs, mounts: s.vfs.mounts.set(m.id, { ...m, ns: null, parent: m.id }) } };
       continue;
     }
-    s = { ...s, vfs: freeMount(s.vfs, m) };
+    s = releaseMount(s, m);
     if (m.heldNs !== null) held.push(m.heldNs);
   }
   for (const id of held) if (s.namespaces.has(id)) s = putNsRef(s, id);

@@ -32,6 +32,10 @@ function sizeKb(value: string, memKb: number): number | undefined {
   return Math.ceil(bytes / 4096) * 4;
 }
 
+/**
+ * SIMPLIFICATION: `inode64` is not shown (the recorded 6.18 kernel has no CONFIG_TMPFS_INODE64;
+ * Ubuntu's has); tmpfs size= and nr_inodes= limits are shown but not enforced (no ENOSPC).
+ */
 function tmpfsOptions(opts: string[], memKb: number): Result<FsOptions, Errno> {
   let size: number | undefined;
   let inodes: string | undefined;

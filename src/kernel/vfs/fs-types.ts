@@ -18,11 +18,11 @@ export const FS_REGISTRATION: readonly (readonly [boolean, string])[] = [
 /** Types mount(2) can create here; any other registered name fails further on, unknown ones with ENODEV. */
 export const MOUNTABLE: readonly FsType[] = [
   "ext4", "tmpfs", "devtmpfs", "devpts", "mqueue", "overlay", "proc", "sysfs", "cgroup2", "securityfs",
-  "debugfs", "tracefs", "bpf", "hugetlbfs", "pstore", "autofs", "fusectl", "configfs", "binfmt_misc",
+  "debugfs", "tracefs", "bpf", "hugetlbfs", "pstore", "autofs", "fusectl", "configfs", "binfmt_misc", "cgroup",
 ];
 
 /** FS_USERNS_MOUNT: mountable with CAP_SYS_ADMIN in the filesystem's user namespace. */
-export const USERNS_MOUNT: readonly FsType[] = ["tmpfs", "devpts", "mqueue", "overlay", "proc", "sysfs", "cgroup2", "binfmt_misc"];
+export const USERNS_MOUNT: readonly FsType[] = ["tmpfs", "devpts", "mqueue", "overlay", "proc", "sysfs", "cgroup", "cgroup2", "binfmt_misc"];
 
 /** Filesystems that keep their files in an inode table (the rest are overlay or generated). */
 export const STORED: readonly FsType[] = [

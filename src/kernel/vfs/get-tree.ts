@@ -48,6 +48,7 @@ function fresh(c: FsCtx, fstype: FsType, o: FsOptions, readOnly: boolean, backin
   return { state: { ...c.state, vfs }, sb: sb.id, root, checks: [pass("kernel", "vfs_get_tree", `new ${fstype} superblock ${devText(sb.dev)}`)] };
 }
 
+/** SIMPLIFICATION: every mqueue mount is a new instance (Linux keeps one per IPC namespace). */
 function storeFor(c: FsCtx, fstype: FsType, o: FsOptions): SbBacking {
   const time = realtimeNow(c.state);
   const mode = o.rootMode ?? (fstype === "mqueue" ? 0o1777 : 0o755);

@@ -11,7 +11,8 @@ import { getNsRef, putNsRef } from "../ns/ns-ops";
 import type { KernelState } from "../state";
 import type { Task } from "../task/task";
 import { childMounts, getMntNs, getMount, hashMount, nsRootPath, samePath, unhashMount } from "./mount-tree";
-import { freeMount, newMount } from "./superblock";
+import { newMount } from "./superblock";
+import { releaseMount } from "./do-umount";
 import type { Mount, MountId, PathRef } from "./types";
 
 /** The mounts of a namespace in tree order: each parent before its children (`next_mnt()`). */
@@ -84,7 +85,7 @@ export function dropMntNs(state: KernelState, ns: NsId): KernelState {
   for (const id of [...tree.mounts].reverse()) {
     const m = s.vfs.mounts.get(id);
     if (!m) continue;
-    s = { ...s, vfs: freeMount(unhashMount(s.vfs, m), m) };
+    s = releaseMount({ ...s, vfs: unhashMount(s.vfs, m) }, m);
     if (m.heldNs !== null) held.push(m.heldNs);
   }
   s = { ...s, vfs: { ...s.vfs, namespaces: s.vfs.namespaces.delete(ns) } };

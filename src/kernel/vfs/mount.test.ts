@@ -110,6 +110,8 @@ describe("mount(2) and mount namespaces", () => {
     must(k, k.shell, { name: "mount", source: "/", target: "/host", fstype: null, flags: MS_BIND | MS_REC, data: null });
     expect(mountinfoOf(k, k.shell).split("\n").filter((l) => l.includes(" /host ")).map(normalizeIds))
       .toEqual(["ID PARENT 8:1 / /host rw,relatime shared:1 - ext4 /dev/sda1 rw,errors=remount-ro"]);
+    expect(mountinfoOf(k, k.shell)).not.toContain("/host/host");
+    expect(mountinfoOf(k, k.shell).split("\n").filter((l) => l.includes(" /host/")).length).toBe(20);
     expect(readFile(k, k.shell, "/host/proc/sys/kernel/hostname")).toBe("host\n");
     must(k, k.shell, { name: "mount", source: null, target: "/host", fstype: null, flags: MS_REMOUNT | MS_BIND | MS_RDONLY, data: null });
     const out = attempt(k, k.shell, { name: "openat", path: "/host/etc/passwd", flags: 1 });

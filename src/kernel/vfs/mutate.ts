@@ -15,7 +15,7 @@ import { realtimeNow } from "./clock";
 import { getMount } from "./mount-tree";
 import { backingOf } from "./node";
 import type { FsCtx } from "./node";
-import { copyUp } from "./overlay/copy-up";
+import { clearWhiteout, copyUp } from "./overlay/copy-up";
 import type { NewNode } from "./overlay/modify";
 import { ovlCreate, ovlRemove, ovlRename } from "./overlay/modify";
 import { getSb, updateStore } from "./sb-access";
@@ -93,7 +93,8 @@ export function linkNode(c: FsCtx, target: PathRef, dir: PathRef, name: string):
     if (!src.ok) return src;
     const parent = copyUp(src.value.state, b.overlay, dir.node as string);
     if (!parent.ok) return parent;
-    const s = parent.value.state;
+    // A whiteout left at the new name gives way to the link.
+    const [s] = clearWhiteout(parent.value.state, b.overlay, parent.value.ino, name);
     return done(updateStore(s, b.overlay.upper!.sb, (st) => addLink(st, parent.value.ino, name, src.value.ino, realtimeNow(s))));
   }
   return err("EPERM");

@@ -69,6 +69,11 @@ function dirSize(fstype: string, entries: number): number {
   return 0;
 }
 
+/**
+ * SIMPLIFICATION: an overlay file reports the inode number of its highest real inode (Linux
+ * keeps the lower origin's number with xino), and a whiteout has nlink 1 (Linux hard-links a
+ * shared whiteout, nlink 2). Generated files get stable FNV inode numbers and the current time.
+ */
 export function attrOf(c: FsCtx, sbId: SbId, node: NodeKey): Attr | undefined {
   const b = backingOf(c, sbId, node);
   if (!b) return undefined;

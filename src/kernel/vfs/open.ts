@@ -89,6 +89,10 @@ function lookupForOpen(c: FsCtx, start: PathRef, path: string, flags: number, mo
   return found({ path: hit.path, attr: hit.attr, checks: rp.checks });
 }
 
+/**
+ * SIMPLIFICATION: no ETXTBSY (writing a running executable), no O_NOATIME/O_TMPFILE/O_PATH, and
+ * fs.protected_symlinks / protected_regular are not enforced.
+ */
 /** Opens `path` as the task in `c`. */
 export function openPath(c: FsCtx, start: PathRef, path: string, flags: number, mode: number): OpenResult {
   const target = lookupForOpen(c, start, path, flags, mode);

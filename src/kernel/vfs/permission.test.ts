@@ -1,3 +1,4 @@
+import type { Pid } from "../ids";
 import { describe, expect, it } from "vitest";
 import { userCred } from "../cred/cred";
 import { CLONE_NEWNS, CLONE_NEWUSER } from "../ns/namespace";
@@ -8,7 +9,7 @@ import { attempt, must, readFile, writeFile } from "./fs-harness";
 import { S_IFCHR } from "./mode";
 
 /** `docker run --userns-remap=default`: root in the container is host uid 100000. */
-function remappedRoot(k: KernelHarness): number {
+function remappedRoot(k: KernelHarness): Pid {
   const child = spawn(k, k.shell, ["sh"], CLONE_NEWUSER | CLONE_NEWNS);
   mustWrite(k, writeUidMap(k.state, k.task(k.shell), k.task(child), "0 100000 65536\n"));
   mustWrite(k, writeGidMap(k.state, k.task(k.shell), k.task(child), "0 100000 65536\n"));

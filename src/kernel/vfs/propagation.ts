@@ -98,8 +98,10 @@ export function graftTree(state: KernelState, tree: readonly Mount[], parentId: 
   for (const m of mounts) vfs = hashMount(vfs, m);
   const s: KernelState = { ...state, vfs };
   const slaveGroups = new Map<number, Map<number, number>>();
+  const attached = new Set(mounts.map((m) => m.id));
   for (const t of propagationTargets(s, parent)) {
-    if (!coversNode(s, t.mount, parent, mp) || mountOn(vfs, t.mount.id, mp) !== undefined) continue;
+    // The tree being attached never receives a copy of itself.
+    if (attached.has(t.mount.id) || !coversNode(s, t.mount, parent, mp) || mountOn(vfs, t.mount.id, mp) !== undefined) continue;
     const key = t.mount.shared ?? -t.mount.id;
     if (!slaveGroups.has(key)) slaveGroups.set(key, new Map());
     vfs = copyInto(vfs, mounts, t.mount, mp, t.peer, slaveGroups.get(key) as Map<number, number>);

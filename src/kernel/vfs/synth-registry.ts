@@ -2,6 +2,7 @@
  * Which provider generates each synthetic filesystem. Resolved at call time, so the providers
  * (which use path lookup themselves) can import the lookup code without an import cycle at load.
  */
+import { cgroup1Fs } from "./cgroup1fs";
 import { cgroupFs } from "./cgroupfs";
 import { nsFs } from "./nsfs";
 import { procFs } from "./proc/proc-fs";
@@ -14,6 +15,7 @@ export function synthFor(fstype: FsType): SynthFs | undefined {
     case "proc": return procFs;
     case "sysfs": return sysFs;
     case "cgroup2": return cgroupFs;
+    case "cgroup": return cgroup1Fs;
     case "nsfs": return nsFs;
     default: return undefined;
   }

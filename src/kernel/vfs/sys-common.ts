@@ -3,7 +3,7 @@
  * failure into an outcome, `mnt_want_write()`, `may_create()` and `may_delete()`, and the owner
  * and mode of a new inode.
  */
-import { procfsUmask } from "./umask";
+import { umaskOf } from "../procfs/task-traits";
 import type { Errno } from "../errno";
 import type { KernelState } from "../state";
 import type { SyscallOutcome } from "../syscalls/outcome";
@@ -72,7 +72,8 @@ export function mayDelete(c: FsCtx, dir: PathRef, dirAttr: Attr, victim: Attr, d
 /** The owner, group and mode of a new inode: fsuid, and the directory's group when it is setgid. */
 export function newOwner(task: Task, dirAttr: Attr, mode: number, type: number): { readonly uid: number; readonly gid: number; readonly mode: number } {
   const sgid = (dirAttr.mode & S_ISGID) !== 0;
-  const perm = mode & 0o7777 & ~procfsUmask(task);
+  // SIMPLIFICATION: tasks have no umask field; src/kernel/procfs derives one (0022; 0000 for init).
+  const perm = mode & 0o7777 & ~umaskOf(task);
   const dirSgid = sgid && (type & 0o170000) === 0o040000 ? S_ISGID : 0;
   return { uid: task.cred.fsuid, gid: sgid ? dirAttr.gid : task.cred.fsgid, mode: type | perm | dirSgid };
 }

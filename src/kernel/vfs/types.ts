@@ -71,7 +71,7 @@ export interface InodeStore {
 export const FS_TYPES = [
   "rootfs", "ext4", "tmpfs", "devtmpfs", "devpts", "mqueue", "overlay", "proc", "sysfs", "cgroup2",
   "nsfs", "securityfs", "debugfs", "tracefs", "bpf", "hugetlbfs", "pstore", "autofs", "fusectl",
-  "configfs", "binfmt_misc",
+  "configfs", "binfmt_misc", "cgroup",
 ] as const;
 export type FsType = (typeof FS_TYPES)[number];
 
@@ -93,7 +93,7 @@ export type SbBacking =
   | { readonly kind: "store"; readonly store: InodeStore }
   | { readonly kind: "overlay"; readonly overlay: OverlayConfig }
   /** Generated on read from kernel state; `scope` is the namespace the instance belongs to. */
-  | { readonly kind: "synthetic"; readonly scope: NsId | null };
+  | { readonly kind: "synthetic"; readonly scope: NsId | null; readonly hierarchy?: number };
 
 export interface SuperBlock {
   readonly id: SbId;

@@ -7,6 +7,7 @@ import { Map as IMap, OrderedSet } from "immutable";
 import type { NsId } from "../../ids";
 import { kgid, kuid } from "../../ids";
 import type { KernelConfig } from "../../state";
+import { rootUuid } from "../../procfs/kernel-info";
 import { BOOT_REALTIME_SEC, timespecAt } from "../clock";
 import { hostDevEntries } from "../devices";
 import { buildStore } from "../host-tree/build";
@@ -40,11 +41,11 @@ export const HOST_ROOT: PathRef = { mnt: mountId(ROOT_MOUNT_ID), node: 2 };
 const root = { uid: kuid(0), gid: kgid(0) };
 
 /** Contents and root mode of each stored filesystem of the boot table. */
-function storedBacking(m: HostMount, hostname: string): SbBacking | undefined {
+function storedBacking(m: HostMount, hostname: string, config: KernelConfig): SbBacking | undefined {
   const build = (mode: number, entries: readonly HostEntry[], time = BOOT_TIME, rootIno = 1): SbBacking =>
     ({ kind: "store", store: buildStore(emptyStore({ mode, ...root, time }, rootIno), entries, time) });
   switch (m.fstype) {
-    case "ext4": return build(0o755, ubuntuRootFs(hostname), INSTALL_TIME, 2);
+    case "ext4": return build(0o755, ubuntuRootFs(hostname, rootUuid(config)), INSTALL_TIME, 2);
     case "devtmpfs": return build(0o755, hostDevEntries());
     case "devpts": return build(0o755, [{ path: "/ptmx", type: "chr", mode: 0, uid: 0, gid: 0, rdev: devNum(5, 2) }]);
     case "tmpfs": return build(m.path === "/run" ? 0o755 : m.path === "/run/user/0" ? 0o700 : 0o1777, m.path === "/run" ? ubuntuRun() : []);
@@ -99,7 +100,7 @@ export function bootVfs(config: KernelConfig, hostname: string, ns: InitNamespac
     const isDisk = m.fstype === "ext4";
     const [v, sb] = newSb(vfs, {
       fstype: m.fstype, userNs: ns.user, options: fillOptions(m.options, config.memTotalKb),
-      backing: storedBacking(m, hostname) ?? { kind: "synthetic", scope: scopeOf(m.fstype, ns) },
+      backing: storedBacking(m, hostname, config) ?? { kind: "synthetic", scope: scopeOf(m.fstype, ns) },
       ...(isDisk ? { dev: devNum(8, 1), bdev: devNum(8, 1) } : { dev: devNum(0, m.minor) }),
     });
     vfs = isDisk ? { ...v, blockDevices: v.blockDevices.set("8:1", sb.id) } : v;

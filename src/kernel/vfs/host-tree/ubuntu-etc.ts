@@ -73,7 +73,7 @@ const DAEMON_JSON = `{
 }
 `;
 
-export const ubuntuEtc = (hostname: string): HostEntry[] => [
+export const ubuntuEtc = (hostname: string, rootUuid: string): HostEntry[] => [
   file("/etc/hostname", `${hostname}\n`),
   file("/etc/hosts", hosts(hostname)),
   link("/etc/os-release", "../usr/lib/os-release"),
@@ -90,7 +90,7 @@ export const ubuntuEtc = (hostname: string): HostEntry[] => [
   file("/etc/sudoers", "Defaults\tenv_reset\nDefaults\tsecure_path=\"/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin\"\nroot\tALL=(ALL:ALL) ALL\n%sudo\tALL=(ALL:ALL) ALL\n@includedir /etc/sudoers.d\n", { mode: 0o440 }),
   dir("/etc/sudoers.d", { mode: 0o750 }),
   file("/etc/shells", "# /etc/shells: valid login shells\n/bin/sh\n/usr/bin/sh\n/bin/bash\n/usr/bin/bash\n/bin/dash\n/usr/bin/dash\n"),
-  file("/etc/fstab", "LABEL=cloudimg-rootfs\t/\text4\tdiscard,errors=remount-ro\t0 1\n"),
+  file("/etc/fstab", `# /etc/fstab: static file system information.\nUUID=${rootUuid} / ext4 defaults,errors=remount-ro 0 1\n`),
   link("/etc/resolv.conf", "../run/systemd/resolve/stub-resolv.conf"),
   link("/etc/mtab", "../proc/self/mounts"),
   file("/etc/nsswitch.conf", "passwd:         files systemd\ngroup:          files systemd\nshadow:         files systemd\nhosts:          files dns\n"),

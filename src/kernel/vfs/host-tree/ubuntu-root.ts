@@ -65,11 +65,11 @@ const VAR: HostEntry[] = [
 ];
 
 /** Every entry of the host's root filesystem, in creation order. */
-export const ubuntuRootFs = (hostname: string): HostEntry[] => [
+export const ubuntuRootFs = (hostname: string, rootUuid: string): HostEntry[] => [
   ...TOP,
   ...ubuntuPrograms(),
   prog("/usr/lib/openssh/sftp-server", 138200),
-  ...ubuntuEtc(hostname),
+  ...ubuntuEtc(hostname, rootUuid),
   ...HOMES,
   ...VAR,
 ];

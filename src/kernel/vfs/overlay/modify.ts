@@ -85,10 +85,17 @@ export function ovlRename(state: KernelState, cfg: OverlayConfig, from: string, 
   if (!srcDir.ok) return srcDir;
   const dstDir = copyUp(srcDir.value.state, cfg, parentKey(to));
   if (!dstDir.ok) return dstDir;
-  let s = dstDir.value.state;
   const upper = cfg.upper!;
-  const [s2] = clearWhiteout(s, cfg, dstDir.value.ino, baseName(to));
-  s = updateStore(s2, upper.sb, (st) =>
-    renameEntry(st, { dir: srcDir.value.ino, name: baseName(from) }, { dir: dstDir.value.ino, name: baseName(to) }, realtimeNow(s2)));
+  const toName = baseName(to);
+  // A replaced upper directory goes with the whiteouts inside it; a replaced merged directory
+  // leaves the moved one opaque, so the lower layer's entries stay hidden.
+  let [s] = clearWhiteout(dstDir.value.state, cfg, dstDir.value.ino, toName);
+  if (childOf(storeOf(s, upper.sb), dstDir.value.ino, toName) !== undefined) s = dropUpper(s, cfg, dstDir.value.ino, toName);
+  const time = realtimeNow(s);
+  s = updateStore(s, upper.sb, (st) => renameEntry(st, { dir: srcDir.value.ino, name: baseName(from) }, { dir: dstDir.value.ino, name: toName }, time));
+  const moved = getInode(storeOf(s, upper.sb), src.value.ino);
+  if (isDir(moved.mode) && lowerHas(s, cfg, to)) {
+    s = updateStore(s, upper.sb, (st) => updateInode(st, moved.ino, (i) => ({ ...i, xattrs: { ...(i.xattrs ?? {}), [OPAQUE_XATTR]: "y" } })));
+  }
   return ok(lowerToo ? addWhiteout(s, cfg, srcDir.value.ino, baseName(from)) : s);
 }

@@ -7,6 +7,8 @@ import type { KernelState } from "../../state";
 import type { ProcView } from "../../procfs/view";
 import { renderMeminfo } from "../../procfs/meminfo";
 import { renderLoadavg, renderUptime } from "../../procfs/uptime";
+import { renderCpuinfo } from "../../procfs/cpuinfo";
+import { renderKernelCmdline, renderVersion } from "../../procfs/kernel-info";
 import { FS_REGISTRATION } from "../fs-types";
 
 export interface GlobalEntry {
@@ -23,24 +25,19 @@ const d: GlobalEntry = { type: "dir", mode: 0o555 };
 
 const filesystems = (): string => FS_REGISTRATION.map(([nodev, name]) => `${nodev ? "nodev" : ""}\t${name}\n`).join("");
 
-const version = (s: KernelState): string =>
-  `Linux version ${s.config.release} (buildd@lcy02-amd64-046) (x86_64-linux-gnu-gcc-14 (Ubuntu 14.2.0-4ubuntu2) 14.2.0, GNU ld (GNU Binutils for Ubuntu) 2.43.1) ${s.config.version}\n`;
-
-const cmdline = (s: KernelState): string =>
-  `BOOT_IMAGE=/boot/vmlinuz-${s.config.release} root=LABEL=cloudimg-rootfs ro console=tty1 console=ttyS0\n`;
 
 /**
- * SIMPLIFICATION: files without a renderer (cpuinfo, stat, interrupts, …) read as empty; the
+ * SIMPLIFICATION: files without a renderer (stat, interrupts, …) read as empty; the
  * directories acpi, bus, driver, fs, irq, pressure, sysvipc and tty are empty.
  */
 export const GLOBAL_ENTRIES: Readonly<Record<string, GlobalEntry>> = {
   acpi: d, bus: d, driver: d, fs: d, irq: d, pressure: d, sys: d, sysvipc: d, tty: d,
-  buddyinfo: r(), cgroups: r(), cmdline: r(cmdline), consoles: r(), cpuinfo: r(), crypto: r(), devices: r(),
+  buddyinfo: r(), cgroups: r(), cmdline: r(renderKernelCmdline), consoles: r(), cpuinfo: r((st, v) => renderCpuinfo(st, v)), crypto: r(), devices: r(),
   diskstats: r(), execdomains: r(), filesystems: r(filesystems), interrupts: r(), kallsyms: r(),
   kcore: { type: "reg", mode: 0o400, size: 140_737_477_881_856 }, keys: r(), kmsg: r(undefined, 0o400),
   loadavg: r(renderLoadavg), locks: r(), meminfo: r(renderMeminfo), misc: r(), modules: r(), partitions: r(),
   slabinfo: r(undefined, 0o400), softirqs: r(), stat: r(), swaps: r(), "sysrq-trigger": { type: "reg", mode: 0o200, sink: true },
-  timer_list: r(undefined, 0o400), uptime: r(renderUptime), version: r(version), vmallocinfo: r(undefined, 0o400),
+  timer_list: r(undefined, 0o400), uptime: r(renderUptime), version: r(renderVersion), vmallocinfo: r(undefined, 0o400),
   vmstat: r(), zoneinfo: r(),
 };
 

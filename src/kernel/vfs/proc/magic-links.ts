@@ -8,6 +8,7 @@
  */
 import type { NsEntry } from "../../procfs/ns-links";
 import { nsLink } from "../../procfs/ns-links";
+import { pidNrIn } from "../../task/pid-alloc";
 import type { Task } from "../../task/task";
 import type { Check } from "../../trace";
 import { deny, pass } from "../../trace";
@@ -32,7 +33,8 @@ function jump(ctx: SynthCtx, task: Task, target: () => PathRef | undefined, what
   if (!allowed(checks)) return { ok: false, checks, errno: "EACCES" };
   const path = target();
   if (!path) return { ok: false, checks: [...checks, deny("kernel", "proc_pid_get_link", `${what} of process ${task.pid} is gone`, "ENOENT")], errno: "ENOENT" };
-  const note: Check = pass("kernel", "nd_jump_link", `following /proc/${task.pid} link to ${what} of process ${task.pid}`);
+  const nr = pidNrIn(ctx.state, task.pid, ctx.viewer.pidNs) ?? task.pid;
+  const note: Check = pass("kernel", "nd_jump_link", `the /proc magic link leads to ${what} of process ${nr}`);
   return { ok: true, path, checks: [...checks, note] };
 }
 

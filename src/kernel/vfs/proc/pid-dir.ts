@@ -31,6 +31,7 @@ function entryOf(rest: readonly string[]): PidEntry | undefined {
   return undefined;
 }
 
+/** SIMPLIFICATION: tasks are single-threaded: task/ lists only the thread-group leader. */
 /** Strips `task/TID` so a thread's directory reads like its process's. */
 function strip(ctx: SynthCtx, task: Task, rest: readonly string[]): readonly string[] | undefined {
   if (rest[0] !== "task" || rest.length < 2) return rest;
