@@ -1,11 +1,7 @@
-import { existsSync, readFileSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { CHROMIUM_ARGS, chromiumExecutable } from "./scripts/chromium";
 
-// scripts/ensure-browser.mjs (run by `npm run test:e2e`) records which Chromium to drive;
-// an empty record means Playwright's own download.
-const MARKER = "node_modules/.cache/isolab-chromium";
-const recorded = existsSync(MARKER) ? readFileSync(MARKER, "utf8").trim() : "";
-const executablePath = process.env.ISOLAB_CHROMIUM || recorded || undefined;
+// scripts/ensure-browser.mjs (run by `npm run test:e2e`) records which Chromium to drive.
 const PORT = 4173;
 
 export default defineConfig({
@@ -13,19 +9,14 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: process.env.CI ? 1 : 0,
-  reporter: process.env.CI ? [["list"]] : [["list"]],
+  reporter: [["list"]],
   forbidOnly: !!process.env.CI,
   timeout: 30_000,
+  expect: { timeout: 5_000 },
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
     trace: "retain-on-failure",
-    launchOptions: {
-      executablePath,
-      args: [
-        "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
-      ],
-    },
+    launchOptions: { executablePath: chromiumExecutable(), args: [...CHROMIUM_ARGS] },
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
   webServer: {

@@ -1,1 +1,2 @@
 // Door of src/app: other layers import only from here.
+export { App } from "./App";
