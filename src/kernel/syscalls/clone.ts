@@ -4,24 +4,23 @@
  * needed), CAP_SYS_ADMIN in the (new) user namespace for every other CLONE_NEW* flag,
  * the pids cgroup, then PID allocation in each PID namespace level.
  */
-import { capableCheck } from "../cred/capable";
 import type { Pid } from "../ids";
 import type { NsType } from "../ns/namespace";
-import { CLONE_FLAG, CLONE_NEWNS, CLONE_NEWTIME, CLONE_NEWUSER } from "../ns/namespace";
-import { createNs, createUserNs } from "../ns/create";
+import { CLONE_NEWNS, CLONE_NEWTIME, CLONE_NEWUSER } from "../ns/namespace";
+import { newNamespaces } from "../ns/new-namespaces";
 import type { KernelState } from "../state";
-import { getNs, putTask } from "../state";
+import { putTask } from "../state";
 import { linkChild } from "../task/fork";
-import { applyCgroupEffects, cgroupOf } from "../task/cgroup-effects";
+import { applyCgroupEffects } from "../task/cgroup-effects";
 import { forkTask } from "../cgroup/pids";
 import { cgroupPath } from "../cgroup/tree";
 import { allocPid, pidNrIn } from "../task/pid-alloc";
-import type { NsProxy, Task } from "../task/task";
+import type { Task } from "../task/task";
 import type { Check } from "../trace";
 import { deny, pass } from "../trace";
 import type { SyscallOutcome } from "./outcome";
 import { denied, fail, succeed } from "./outcome";
-import { enterNewMntNs, isChrooted } from "../vfs/mnt-ns";
+import { enterNewMntNs } from "../vfs/mnt-ns";
 
 export const CLONE_FS = 0x00000200;
 
@@ -45,33 +44,9 @@ export function sysClone(state: KernelState, caller: Task, call: CloneCall): Sys
   const bad = invalidFlags(call.flags);
   if (bad) return fail(state, [deny("kernel", "clone flags", bad, "EINVAL")], "EINVAL");
 
-  let s = state;
-  let cred = caller.cred;
-  if (call.flags & CLONE_NEWUSER) {
-    const made = createUserNs(s, cred, isChrooted(s, caller));
-    trace.push(made.check);
-    if (!made.ok) return denied(state, trace);
-    s = made.state;
-    cred = made.value;
-  }
-  const wanted = NS_ORDER.filter((t) => call.flags & CLONE_FLAG[t]);
-  let ns: NsProxy = caller.ns;
-  if (wanted.length > 0) {
-    const cap = capableCheck(s, cred, cred.userNs, "CAP_SYS_ADMIN", `creating ${wanted.map((t) => `a ${t}`).join(", ")} namespace`);
-    trace.push(cap);
-    if (cap.verdict === "deny") return denied(state, trace);
-    const from = {
-      uts: getNs(s, caller.ns.uts, "uts"), time: getNs(s, caller.ns.time, "time"),
-      pidForChildren: caller.ns.pidForChildren, cgroup: cgroupOf(s, caller.pid),
-    };
-    for (const type of wanted) {
-      const made = createNs(s, type, cred.userNs, from);
-      trace.push(made.check);
-      if (!made.ok) return denied(state, trace);
-      s = made.state;
-      ns = { ...ns, [type === "pid" ? "pidForChildren" : type]: made.value };
-    }
-  }
+  const made = newNamespaces(state, caller, call.flags, NS_ORDER, trace);
+  if (!made.ok) return denied(state, trace);
+  const { state: s, cred, ns } = made;
   const alloc = allocPid(s, ns.pidForChildren);
   if (!alloc.ok) {
     trace.push(alloc.errno === "ENOMEM"
