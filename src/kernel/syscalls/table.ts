@@ -77,6 +77,8 @@ import type { FsSyscallCall } from "./fs-table";
 import { FS_TABLE } from "./fs-table";
 import type { Wait4Call } from "./wait4";
 import { entryCheck } from "./entry";
+import type { ExecveCall } from "./execve";
+import { sysExecve } from "./execve";
 import type { SetpgidCall, SetsidCall } from "./setsid";
 import { sysSetpgid, sysSetsid } from "./setsid";
 import type { SeccompCall } from "./seccomp";
@@ -85,7 +87,7 @@ import { sysWait4 } from "./wait4";
 
 export type SyscallCall =
   | CloneCall | UnshareCall | SetnsCall | KillCall | Wait4Call | ExitCall
-  | IdentityCall | SetresCall | SetgroupsCall | CapsetCall | SeccompCall | SetsidCall | SetpgidCall | PrctlCall
+  | IdentityCall | SetresCall | SetgroupsCall | CapsetCall | SeccompCall | ExecveCall | SetsidCall | SetpgidCall | PrctlCall
   | SethostnameCall | SetdomainnameCall | UnameCall
   | NetlinkCall | SocketCall | BindCall | ListenCall | ConnectCall | SendtoCall | SetsockoptCall | CloseCall
   | ShmgetCall | ShmatCall | ShmdtCall | ShmctlCall | MsggetCall | MsgsndCall | MsgrcvCall | MsgctlCall
@@ -116,6 +118,7 @@ const TABLE: Table = {
   setgroups: sysSetgroups,
   capset: sysCapset,
   seccomp: sysSeccomp,
+  execve: sysExecve,
   setsid: sysSetsid,
   setpgid: sysSetpgid,
   prctl: sysPrctl,
