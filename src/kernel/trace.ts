@@ -23,6 +23,8 @@ export interface Check {
   readonly reason: string;
   /** The errno a denial returns. */
   readonly errno?: Errno;
+  /** An LSM audit record for the kernel log; syscall() writes it there, success or not. */
+  readonly audit?: string;
 }
 
 export type Trace = readonly Check[];
