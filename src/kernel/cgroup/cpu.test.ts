@@ -1,23 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { pid } from "../ids";
-import type { CgroupId, Pid } from "../ids";
+import type { Pid } from "../ids";
 import { accountCpu, waterFill } from "./cpu-share";
-import { readFile, writeFile } from "./files";
 import { mkdirPath } from "./mkdir-rmdir";
 import { attachTask } from "./membership";
-import { hostState, rootCtx, withContainer } from "./testing";
+import { hostState, readCg, withContainer, writeCg } from "./testing";
 import type { CgroupState } from "./types";
 
-const read = (s: CgroupState, id: CgroupId, f: string): string => {
-  const r = readFile(s, id, f);
-  if (!r.ok) throw new Error(r.error);
-  return r.value;
-};
-const set = (s: CgroupState, id: CgroupId, f: string, v: string): CgroupState => {
-  const r = writeFile(s, id, f, v, rootCtx());
-  if (!r.ok) throw new Error(`${f}: ${r.error}`);
-  return r.value.state;
-};
+const read = readCg;
+const set = writeCg;
 
 /** Runs busy tasks for `usec` in 1 ms ticks; returns the state and each task's total CPU time. */
 function runBusy(state: CgroupState, pids: readonly Pid[], usec: number, start = 0) {

@@ -1,27 +1,19 @@
 import { describe, expect, it } from "vitest";
 import { pid } from "../ids";
 import type { CgroupId } from "../ids";
-import { readFile, writeFile } from "./files";
+import { writeFile } from "./files";
 import { emptyCgroupState } from "./host-layout";
 import { chargeMemory } from "./memory-charge";
 import { attachTask, exitTask, migrateTask } from "./membership";
 import { mkdirCgroup } from "./mkdir-rmdir";
 import type { OomTask } from "./oom";
 import { oomReport, recordOomKill, selectOomVictim } from "./oom";
-import { CONTAINER_ID, hostState, rootCtx, withContainer } from "./testing";
+import { CONTAINER_ID, hostState, readCg, rootCtx, withContainer, writeCg } from "./testing";
 import type { CgroupState } from "./types";
 
 const MiB = 1024 * 1024;
-const read = (s: CgroupState, id: CgroupId, f: string): string => {
-  const r = readFile(s, id, f);
-  if (!r.ok) throw new Error(r.error);
-  return r.value;
-};
-const set = (s: CgroupState, id: CgroupId, f: string, v: string): CgroupState => {
-  const r = writeFile(s, id, f, v, rootCtx());
-  if (!r.ok) throw new Error(`${f}: ${r.error}`);
-  return r.value.state;
-};
+const read = readCg;
+const set = writeCg;
 
 /** python3 from transcript 07b, in pages. */
 const PYTHON: OomTask = {

@@ -1,20 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { pid } from "../ids";
 import type { Pid } from "../ids";
-import { readFile, writeFile } from "./files";
+import { writeFile } from "./files";
 import { emptyCgroupState } from "./host-layout";
 import { attachTask, exitTask } from "./membership";
 import { mkdirCgroup } from "./mkdir-rmdir";
 import { forkTask } from "./pids";
-import { rootCtx } from "./testing";
+import { readCg, rootCtx } from "./testing";
 import type { CgroupEffect, CgroupState } from "./types";
 import type { CgroupId } from "../ids";
 
-const read = (s: CgroupState, id: CgroupId, f: string): string => {
-  const r = readFile(s, id, f);
-  if (!r.ok) throw new Error(r.error);
-  return r.value;
-};
+const read = readCg;
 
 /** `mkdir factsdemo; echo 8 > pids.max; echo $$ > cgroup.procs` with bash as pid 100. */
 function factsdemo(limit: string): { state: CgroupState; cg: CgroupId } {

@@ -9,6 +9,7 @@ import { attachTask } from "./membership";
 import { mkdirPath } from "./mkdir-rmdir";
 import type { CgroupState } from "./types";
 import type { WriteContext } from "./write-types";
+import { readFile, writeFile } from "./files";
 
 export const CONTAINER_ID = "fe08f8655cfd4db289e641ace696b28aec84b02ee8c104346d975682a53b5983";
 export const SHELL: Pid = pid(1000);
@@ -39,3 +40,17 @@ export function withContainer(state: CgroupState, pids: readonly Pid[]): { state
 
 /** The writer is the login shell; pid numbers are global. */
 export const rootCtx = (self: Pid = SHELL): WriteContext => ({ self, resolvePid: (n) => pid(n) });
+
+/** Reads an interface file that must be readable. */
+export function readCg(s: CgroupState, id: CgroupId, f: string): string {
+  const r = readFile(s, id, f);
+  if (!r.ok) throw new Error(r.error);
+  return r.value;
+}
+
+/** Writes an interface file as root; the write must succeed. */
+export function writeCg(s: CgroupState, id: CgroupId, f: string, v: string): CgroupState {
+  const r = writeFile(s, id, f, v, rootCtx());
+  if (!r.ok) throw new Error(`${f}: ${r.error}`);
+  return r.value.state;
+}

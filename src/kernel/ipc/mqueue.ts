@@ -22,12 +22,8 @@ export function mqueueFileText(q: PosixMq): string {
   return `QSIZE:${String(qsize).padEnd(10)} NOTIFY:${"0".padEnd(5)} SIGNO:${"0".padEnd(5)} NOTIFY_PID:${"0".padEnd(6)}\n`;
 }
 
-export const O_ACCMODE = 0o3;
-export const O_RDONLY = 0o0;
-export const O_WRONLY = 0o1;
-export const O_RDWR = 0o2;
-export const O_CREAT = 0o100;
-export const O_EXCL = 0o200;
+// mq_open(3) takes the open(2) flags.
+export { O_ACCMODE, O_CREAT, O_EXCL, O_RDONLY, O_RDWR, O_WRONLY } from "../vfs/open-flags";
 /** NAME_MAX */
 export const MQ_NAME_MAX = 255;
 /** HARD_MSGMAX and HARD_MSGSIZEMAX, the limits even CAP_SYS_RESOURCE cannot pass. */

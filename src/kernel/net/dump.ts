@@ -10,7 +10,7 @@ import { hasCarrier, linkFlags, operstate } from "./link-state";
 import { devicesOf, getDev, getNetNs } from "./netns";
 import { netnsidOf } from "./netnsid";
 import { socketsIn } from "./sockets";
-import type { AddrFlag, AddrScope, LinkKind, NatRule, NetDevice, Qdisc, RouteProto, SockAddr, Socket } from "./types";
+import type { IfAddr, LinkKind, NatRule, NetDevice, Qdisc, RouteProto, SockAddr, Socket } from "./types";
 
 export interface LinkInfo {
   readonly ifindex: number;
@@ -56,17 +56,10 @@ function linkInfo(state: KernelState, ns: NsId, dev: NetDevice): LinkInfo {
 export const dumpLinks = (state: KernelState, ns: NsId): LinkInfo[] =>
   devicesOf(getNetNs(state, ns)).map((d) => linkInfo(state, ns, d));
 
-export interface AddrInfo {
+/** An address as `ip addr` dumps it; `label` is the device's name unless set (IPv6: null). */
+export interface AddrInfo extends IfAddr {
   readonly ifindex: number;
   readonly dev: string;
-  readonly family: "inet" | "inet6";
-  readonly local: string;
-  readonly prefixlen: number;
-  readonly broadcast: string | null;
-  readonly scope: AddrScope;
-  /** IPv4: the label (the device's name unless set); IPv6: null. */
-  readonly label: string | null;
-  readonly flags: readonly AddrFlag[];
   /** SIMPLIFICATION: every address is permanent (`valid_lft forever preferred_lft forever`). */
   readonly validLft: "forever";
   readonly preferredLft: "forever";
