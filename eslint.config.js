@@ -66,7 +66,7 @@ export default tseslint.config(
   },
   {
     files: ["src/**/*.{ts,tsx}"],
-    ignores: ["src/ui/motion.ts"],
+    ignores: ["src/ui/motion.ts", "src/ui/motion-features.ts"],
     rules: {
       "no-restricted-imports": [
         "error",

@@ -20,6 +20,8 @@ const LIGHTHOUSE_RUNS = 3;
 const FIXED_ROUTES = ["/", "/lab", "/learn", "/escape", "/quiz", "/embed/lesson/example", "/no-such-page"];
 /** Index pages whose first card link is measured too (a lesson, a scenario, a quiz). */
 const CONTENT_INDEXES = ["/learn", "/escape", "/quiz"];
+/** The home page once the visitor has pressed a key and the app has loaded. */
+const HOME_AFTER_INTENT = "/ (after first key)";
 
 interface JsWeight { readonly files: number; readonly rawBytes: number; readonly gzipBytes: number }
 interface LighthouseRun { readonly performance: number; readonly lcp_ms: number; readonly tbt_ms: number; readonly cls: number }
@@ -48,7 +50,7 @@ function freePort(): Promise<number> {
  * Every JS file one fresh page load requests. The bodies are fetched again from the server
  * afterwards: the browser may already have dropped a body it consumed (a module chunk).
  */
-async function measureJs(browser: Browser, url: string): Promise<JsWeight> {
+async function measureJs(browser: Browser, url: string, withIntent = false): Promise<JsWeight> {
   const context = await browser.newContext();
   const page = await context.newPage();
   const urls = new Set<string>();
@@ -60,6 +62,12 @@ async function measureJs(browser: Browser, url: string): Promise<JsWeight> {
   // A slow machine can go idle between the app script and the page chunks it then requests.
   await page.getByRole("heading", { level: 1 }).first().waitFor();
   await page.waitForLoadState("networkidle");
+  if (withIntent) {
+    // The prerendered home page loads the app on the first key press (decision 0006).
+    await page.keyboard.press("Tab");
+    await page.locator("html[data-app=ready]").waitFor();
+    await page.waitForLoadState("networkidle");
+  }
   await context.close();
   const buffers = await Promise.all(
     [...urls].map(async (jsUrl) => Buffer.from(await (await fetch(jsUrl)).arrayBuffer())),
@@ -118,6 +126,7 @@ async function main(): Promise<void> {
     const routes = [...FIXED_ROUTES, ...(await contentRoutes(browser, base))];
     const js = new Map<string, JsWeight>();
     for (const route of routes) js.set(route, await measureJs(browser, base + route));
+    js.set(HOME_AFTER_INTENT, await measureJs(browser, `${base}/`, true));
     const chromePath = executablePath ?? chromium.executablePath();
     await browser.close();
 
@@ -138,8 +147,9 @@ function report(js: Map<string, JsWeight>, runs: LighthouseRun[]): void {
     cls: median(runs.map((r) => r.cls)),
   };
   const home = kb(js.get("/")?.gzipBytes ?? NaN);
+  const homeApp = kb(js.get(HOME_AFTER_INTENT)?.gzipBytes ?? NaN);
   const within =
-    home <= BUDGET.home_js_gzip_kb && lh.lcp_ms <= BUDGET.lcp_ms && lh.tbt_ms <= BUDGET.tbt_ms &&
+    home <= BUDGET.home_js_gzip_kb && homeApp <= BUDGET.home_js_gzip_kb && lh.lcp_ms <= BUDGET.lcp_ms && lh.tbt_ms <= BUDGET.tbt_ms &&
     lh.cls <= BUDGET.cls && lh.performance >= BUDGET.performance;
 
   console.log("\nJavaScript loaded per route (fresh load)");
@@ -148,6 +158,7 @@ function report(js: Map<string, JsWeight>, runs: LighthouseRun[]): void {
   console.table([...runs.map((r, i) => ({ run: String(i + 1), ...r })), { run: "median", ...lh }]);
   const rows: [string, number, string, boolean][] = [
     ["/ JS gzip KB", home, `<= ${BUDGET.home_js_gzip_kb}`, home <= BUDGET.home_js_gzip_kb],
+    ["/ JS gzip KB, app loaded", homeApp, `<= ${BUDGET.home_js_gzip_kb}`, homeApp <= BUDGET.home_js_gzip_kb],
     ["LCP ms", lh.lcp_ms, `<= ${BUDGET.lcp_ms}`, lh.lcp_ms <= BUDGET.lcp_ms],
     ["TBT ms", lh.tbt_ms, `<= ${BUDGET.tbt_ms}`, lh.tbt_ms <= BUDGET.tbt_ms],
     ["CLS", lh.cls, `<= ${BUDGET.cls}`, lh.cls <= BUDGET.cls],
@@ -159,6 +170,7 @@ function report(js: Map<string, JsWeight>, runs: LighthouseRun[]): void {
   const summary = {
     route_js_gzip_kb: Object.fromEntries([...js].map(([route, w]) => [route, kb(w.gzipBytes)])),
     home_js_gzip_kb: home,
+    home_app_js_gzip_kb: homeApp,
     lighthouse: lh,
     budget: BUDGET,
     within_budget: within,

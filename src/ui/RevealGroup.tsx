@@ -1,27 +1,24 @@
-import type { ReactNode } from "react";
-import { m } from "./motion";
-import { REVEAL_EASE, REVEAL_SECONDS } from "./stack-picture-model";
+import type { CSSProperties, ReactNode } from "react";
 
 export interface RevealGroupProps {
   readonly className: string;
-  /** Seconds before the group slides in; null draws it in place at once (reduced motion). */
-  readonly delay: number | null;
+  /** Seconds before the group slides in. */
+  readonly delay: number;
   /** Where it slides from, in pixels along y (negative: from above). */
   readonly fromY: number;
   readonly children: ReactNode;
 }
 
-/** A part of the home picture that fades and slides into place as one piece. */
+/**
+ * A part of the home picture that fades and slides into place as one piece. The animation is
+ * CSS (`.reveal` in styles/home.css), so the prerendered page moves before any script runs, and
+ * `prefers-reduced-motion: reduce` draws it in place.
+ */
 export function RevealGroup({ className, delay, fromY, children }: RevealGroupProps) {
-  if (delay === null) return <div className={className}>{children}</div>;
+  const style = { "--reveal-delay": `${delay}s`, "--reveal-from": `${fromY}px` } as CSSProperties;
   return (
-    <m.div
-      className={className}
-      initial={{ opacity: 0, y: fromY }}
-      animate={{ opacity: 1, y: 0 }}
-      transition={{ delay, duration: REVEAL_SECONDS, ease: [...REVEAL_EASE] }}
-    >
+    <div className={`${className} reveal`} style={style}>
       {children}
-    </m.div>
+    </div>
   );
 }

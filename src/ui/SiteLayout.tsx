@@ -5,7 +5,6 @@ import { NavigationProgress } from "./NavigationProgress";
 import { SiteFooter } from "./SiteFooter";
 import { SiteHeader } from "./SiteHeader";
 import { useFocusOnNavigate } from "./use-focus-on-navigate";
-import "./styles/index.css";
 
 export interface SiteLayoutProps {
   /** Shown instead of the matched route (while it loads, or when it failed). */

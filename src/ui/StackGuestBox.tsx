@@ -11,7 +11,7 @@ export function StackGuestBox({ guest }: StackGuestBoxProps) {
     <div className="stack__guest">
       <span className="stack__guest-label">{guest.label}</span>
       {guest.layers.map((layer) => (
-        <StackLayerBox key={layer.id} layer={layer} animate={false} />
+        <StackLayerBox key={layer.id} layer={layer} />
       ))}
     </div>
   );

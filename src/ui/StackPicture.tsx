@@ -1,6 +1,14 @@
-import { useReducedMotion } from "./motion";
-import { STACKS, describeStack } from "./stack-picture-model";
+import type { CSSProperties } from "react";
+import { HIGHLIGHT_DELAY, HIGHLIGHT_SECONDS, REVEAL_EASE, REVEAL_SECONDS, STACKS, describeStack } from "./stack-picture-model";
 import { StackColumn } from "./StackColumn";
+
+/** The picture's timing, from the model, for the CSS animations in styles/home.css. */
+const TIMING = {
+  "--reveal-seconds": `${REVEAL_SECONDS}s`,
+  "--reveal-ease": `cubic-bezier(${REVEAL_EASE.join(", ")})`,
+  "--highlight-delay": `${HIGHLIGHT_DELAY}s`,
+  "--highlight-seconds": `${HIGHLIGHT_SECONDS}s`,
+} as CSSProperties;
 
 /**
  * The home page's first picture: containers on one shared host kernel, next to virtual machines
@@ -8,12 +16,11 @@ import { StackColumn } from "./StackColumn";
  * technology; the caption carries the same facts in words.
  */
 export function StackPicture() {
-  const still = useReducedMotion() ?? false;
   return (
-    <figure className="stacks">
+    <figure className="stacks" style={TIMING}>
       <div className="stacks__grid" aria-hidden="true">
         {STACKS.map((stack) => (
-          <StackColumn key={stack.id} stack={stack} still={still} />
+          <StackColumn key={stack.id} stack={stack} />
         ))}
       </div>
       <figcaption className="stacks__caption">

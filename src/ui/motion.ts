@@ -1,5 +1,5 @@
 // The one door to framer-motion (lint forbids importing it anywhere else).
-// `LazyMotion` + `m` + `domAnimation` keep the bundle small: `m` components carry no animation
-// features of their own, LazyMotion supplies the DOM animation subset once at the root.
-export { LazyMotion, MotionConfig, domAnimation, m, useReducedMotion } from "framer-motion";
+// `LazyMotion` + `m` keep the entry small: `m` components carry no animation features of their
+// own; LazyMotion loads the DOM animation subset (motion-features.ts) after the first paint.
+export { LazyMotion, MotionConfig, m } from "framer-motion";
 export type { Transition } from "framer-motion";
