@@ -30,5 +30,7 @@ export { applyEvent, replay } from "./actor/world-event";
 export type { KernelContext, KernelMachineEvent } from "./actor/kernel.machine";
 export { kernelMachine } from "./actor/kernel.machine";
 export { advanceTime } from "./sched/advance";
+export type { FaultAccess } from "./task/user-fault";
+export { userFault } from "./task/user-fault";
 export { checkInvariants } from "./invariants";
 export { serializeKernel, sameState } from "./serialize";

@@ -75,6 +75,7 @@ export const kernelMachine = setup({
       on: {
         "syscall.run": { actions: "applyKernelEvent" },
         "time.advance": { actions: "applyKernelEvent" },
+        "task.fault": { actions: "applyKernelEvent" },
         "history.undo": { guard: "canUndo", actions: "undo" },
         "world.reset": { actions: "reset" },
         "lifecycle.spawn": [

@@ -8,10 +8,14 @@ import type { SyscallOutcome } from "../syscalls/outcome";
 import type { SyscallCall } from "../syscalls/table";
 import { syscall } from "../syscalls/table";
 import { advanceTime } from "../sched/advance";
+import type { FaultAccess } from "../task/user-fault";
+import { userFault } from "../task/user-fault";
 
 export type KernelEvent =
   | { readonly type: "syscall.run"; readonly pid: Pid; readonly call: SyscallCall }
-  | { readonly type: "time.advance"; readonly ns: number };
+  | { readonly type: "time.advance"; readonly ns: number }
+  /** A program touches memory it may not (a bug, or a crash a scenario provokes). */
+  | { readonly type: "task.fault"; readonly pid: Pid; readonly address: number; readonly access: FaultAccess };
 
 export interface Applied {
   readonly state: KernelState;
@@ -27,6 +31,8 @@ export function applyEvent(state: KernelState, event: KernelEvent): Applied {
     }
     case "time.advance":
       return { state: advanceTime(state, event.ns) };
+    case "task.fault":
+      return { state: userFault(state, event.pid, event.address, event.access) };
   }
 }
 

@@ -78,6 +78,8 @@ const dropCaches: SysctlEntry = {
 export const MISC_SYSCTLS: Readonly<Record<string, SysctlEntry>> = {
   ...Object.fromEntries(UCOUNTS.map((k) => [`user/max_${k}_namespaces`, ucountSysctl(k)])),
   ...Object.fromEntries(NET_SYSCTLS.map((n) => [n, netSysctl(n)])),
+  // show_unhandled_signals (x86): print a line for each fatal unhandled user fault.
+  "debug/exception-trace": intSysctl("debug.exception-trace", () => 1),
   "vm/overcommit_memory": intSysctl("vm.overcommit_memory", () => 0, { min: 0, max: 2 }),
   "vm/overcommit_ratio": intSysctl("vm.overcommit_ratio", () => 50, { min: 0 }),
   "vm/swappiness": intSysctl("vm.swappiness", () => 60, { min: 0, max: 200 }),

@@ -113,6 +113,6 @@ describe("/proc/sys/user and the directory list", () => {
   });
 
   it("lists the directories that hold entries", () => {
-    expect(SYSCTL_DIRS).toEqual(["fs", "kernel", "kernel/random", "kernel/yama", "net", "net/core", "net/ipv4", "user", "vm"]);
+    expect(SYSCTL_DIRS).toEqual(["debug", "fs", "kernel", "kernel/random", "kernel/yama", "net", "net/core", "net/ipv4", "user", "vm"]);
   });
 });
