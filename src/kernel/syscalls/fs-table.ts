@@ -1,5 +1,5 @@
 /**
- * The file and mount syscalls (src/kernel/vfs), kept in their own part of the syscall table:
+ * The file, pipe, descriptor, clock and mount syscalls (src/kernel/vfs), kept in their own part of the syscall table:
  * table.ts spreads FS_TABLE into TABLE and adds FsSyscallCall to SyscallCall.
  */
 import type { KernelState } from "../state";
@@ -53,6 +53,12 @@ import type { Umount2Call } from "./umount2";
 import { sysUmount2 } from "./umount2";
 import type { UnlinkCall } from "./unlink";
 import { sysUnlink } from "./unlink";
+import type { DupCall, Dup3Call, FcntlCall } from "./dup";
+import { sysDup, sysDup3, sysFcntl } from "./dup";
+import type { Pipe2Call } from "./pipe2";
+import { sysPipe2 } from "./pipe2";
+import type { ClockGettimeCall, ClockNanosleepCall } from "./clock";
+import { sysClockGettime, sysClockNanosleep } from "./clock";
 import type { WriteCall } from "./write";
 import { sysWrite } from "./write";
 
@@ -60,7 +66,7 @@ export type FsSyscallCall =
   | OpenatCall | ReadCall | WriteCall | LseekCall | Getdents64Call | StatCall | LstatCall | FstatCall
   | ReadlinkCall | MkdirCall | RmdirCall | UnlinkCall | RenameCall | SymlinkCall | LinkCall | ChmodCall
   | ChownCall | TruncateCall | MknodCall | ChdirCall | GetcwdCall | ChrootCall | MountCall | Umount2Call
-  | PivotRootCall;
+  | PivotRootCall | Pipe2Call | DupCall | Dup3Call | FcntlCall | ClockGettimeCall | ClockNanosleepCall;
 
 type Handler<C> = (state: KernelState, caller: Task, call: C) => SyscallOutcome;
 
@@ -70,4 +76,6 @@ export const FS_TABLE: { readonly [N in FsSyscallCall["name"]]: Handler<Extract<
   unlink: sysUnlink, rename: sysRename, symlink: sysSymlink, link: sysLink, chmod: sysChmod, chown: sysChown,
   truncate: sysTruncate, mknod: sysMknod, chdir: sysChdir, getcwd: sysGetcwd, chroot: sysChroot,
   mount: sysMount, umount2: sysUmount2, pivot_root: sysPivotRoot,
+  pipe2: sysPipe2, dup: sysDup, dup2: sysDup3, dup3: sysDup3, fcntl: sysFcntl,
+  clock_gettime: sysClockGettime, clock_nanosleep: sysClockNanosleep,
 };

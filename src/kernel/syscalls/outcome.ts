@@ -5,6 +5,12 @@ import type { Errno } from "../errno";
 import type { KernelState } from "../state";
 import type { Check, Trace } from "../trace";
 
+/** A call that would sleep (an empty pipe, a full one): the caller's executor retries it later. */
+export interface Blocked {
+  readonly kind: "blocked";
+}
+export const BLOCKED: Blocked = { kind: "blocked" };
+
 export interface SyscallOutcome<T = unknown> {
   readonly state: KernelState;
   readonly result: Result<T, Errno>;

@@ -17,8 +17,9 @@ import { attrAt } from "../vfs/open";
 import { failed, fsCtx } from "../vfs/sys-common";
 import type { OpenFile } from "../vfs/types";
 import type { FsCtx } from "../vfs/node";
-import type { SyscallOutcome } from "./outcome";
-import { succeed } from "./outcome";
+import type { Blocked, SyscallOutcome } from "./outcome";
+import { BLOCKED, succeed } from "./outcome";
+import { pipeOfFile, pipeRead } from "../vfs/pipe";
 
 export interface ReadCall {
   readonly name: "read";
@@ -26,10 +27,11 @@ export interface ReadCall {
   readonly count: number;
 }
 
-export interface ReadResult {
+export type ReadResult =
   /** The bytes read, one character per byte; empty at end of file. */
-  readonly data: string;
-}
+  | { readonly data: string }
+  /** An empty pipe with a writer left: the reader sleeps until data or end of file. */
+  | Blocked;
 
 /** The first bytes of an x86-64 ELF executable; a program's image reads as this, then zeros. */
 const ELF_HEAD = "\x7fELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x03\0>\0\x01\0\0\0";
@@ -59,6 +61,12 @@ export function sysRead(state: KernelState, caller: Task, call: ReadCall): Sysca
   const file = fileOf(state, caller, call.fd);
   if (!file || !canRead(file.flags)) return failed(state, [deny("kernel", "ksys_read", `${call.fd} is not open for reading`, "EBADF")]);
   if (call.count < 0) return failed(state, [deny("kernel", "ksys_read", "negative count", "EINVAL")]);
+  const pipe = pipeOfFile(state, file);
+  if (pipe) {
+    const [s, got] = pipeRead(state, pipe, call.count);
+    if (got.kind === "blocked") return succeed(state, [pass("kernel", "pipe_read", `pipe:[${pipe.ino}] is empty and still has a writer: the reader sleeps`)], BLOCKED);
+    return succeed(s, [pass("kernel", "pipe_read", got.data ? `${got.data.length} bytes from pipe:[${pipe.ino}]` : `pipe:[${pipe.ino}] has no writer left: end of file`)], { data: got.data });
+  }
   const got = readFrom(fsCtx(state, caller), file, call.count);
   if (!got.ok) return failed(state, [deny("kernel", "vfs_read", `descriptor ${call.fd} cannot be read`, got.error)]);
   const next = putFile(state, { ...file, pos: file.pos + got.value.length });

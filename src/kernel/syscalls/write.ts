@@ -16,8 +16,11 @@ import { writeRegular } from "../vfs/mutate";
 import { O_APPEND, canWrite } from "../vfs/open-flags";
 import { attrAt } from "../vfs/open";
 import { failed, fsCtx } from "../vfs/sys-common";
-import type { SyscallOutcome } from "./outcome";
-import { succeed } from "./outcome";
+import type { Blocked, SyscallOutcome } from "./outcome";
+import { BLOCKED, succeed } from "./outcome";
+import { deliverSignal } from "../task/deliver";
+import { SIGNALS } from "../task/signals";
+import { pipeOfFile, pipeWrite } from "../vfs/pipe";
 
 export interface WriteCall {
   readonly name: "write";
@@ -26,9 +29,22 @@ export interface WriteCall {
   readonly data: string;
 }
 
-export function sysWrite(state: KernelState, caller: Task, call: WriteCall): SyscallOutcome<number> {
+/** The bytes written, or (a full pipe) that the writer sleeps. */
+export function sysWrite(state: KernelState, caller: Task, call: WriteCall): SyscallOutcome<number | Blocked> {
   const file = fileOf(state, caller, call.fd);
   if (!file || !canWrite(file.flags)) return failed(state, [deny("kernel", "ksys_write", `${call.fd} is not open for writing`, "EBADF")]);
+  const pipe = pipeOfFile(state, file);
+  if (pipe) {
+    const out = pipeWrite(state, pipe, call.data);
+    if (!out.ok) {
+      // pipe_write(): "no readers" sends SIGPIPE to the writer, then fails with EPIPE.
+      const [s] = deliverSignal(state, caller.pid, SIGNALS.SIGPIPE, false);
+      return failed(s, [deny("kernel", "pipe_write", `pipe:[${pipe.ino}] has no reader left: SIGPIPE, then EPIPE`, "EPIPE")]);
+    }
+    const [s, wrote] = out.value;
+    if (wrote.kind === "blocked") return succeed(state, [pass("kernel", "pipe_write", `pipe:[${pipe.ino}] is full: the writer sleeps`)], BLOCKED);
+    return succeed(s, [pass("kernel", "pipe_write", `${wrote.count} bytes into pipe:[${pipe.ino}]`)], wrote.count);
+  }
   const c = fsCtx(state, caller);
   const attr = attrAt(c, file.path);
   if (!attr) return failed(state, [deny("kernel", "vfs_write", `the file open at ${call.fd} was removed`, "ENOENT")]);

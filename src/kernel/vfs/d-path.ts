@@ -40,6 +40,9 @@ export function pathFrom(c: FsCtx, p: PathRef, root: PathRef): string | undefine
 
 /** `d_path()`: relative to `root`, or else from the top of the mount tree. */
 export function dPath(c: FsCtx, p: PathRef, root: PathRef): string {
+  // Pseudo filesystems name their files themselves (`d_op->d_dname`): pipe:[INODE].
+  const m = c.state.vfs.mounts.get(p.mnt);
+  if (m && getSb(c.state, m.sb).fstype === "pipefs") return fsPath(c, m.sb, p.node);
   const seen = pathFrom(c, p, root);
   if (seen !== undefined) return seen;
   const names: string[] = [];
@@ -69,6 +72,8 @@ export function fsPath(c: FsCtx, sbId: SbId, node: NodeKey): string {
     const ns = c.state.namespaces.get(Number(node) as never);
     return ns ? nsLinkText(ns.type, ns.id) : `nsfs:[${String(node)}]`;
   }
+  // pipefs_dname(): "pipe:[INODE]", what /proc/PID/fd/N links to.
+  if (sb.fstype === "pipefs") return `pipe:[${c.state.vfs.pipes.get(Number(node))?.ino ?? String(node)}]`;
   const names: string[] = [];
   let cur = node;
   for (let guard = 0; guard < 10_000; guard++) {

@@ -11,6 +11,8 @@ import { getNsRef, putNsRef } from "../ns/ns-ops";
 import type { KernelState } from "../state";
 import { getTask, putTask } from "../state";
 import type { Task } from "../task/task";
+import { O_ACCMODE, O_WRONLY } from "./open-flags";
+import { pipeOfFile, releasePipeEnd } from "./pipe";
 import type { FdEntry, OpenFile, PathRef } from "./types";
 import { fileId } from "./types";
 
@@ -56,7 +58,9 @@ function releaseFile(state: KernelState, id: OpenFile["id"]): KernelState {
   const file = state.vfs.files.get(id);
   if (!file) return state;
   if (file.refs > 1) return putFile(state, { ...file, refs: file.refs - 1 });
-  const s: KernelState = { ...state, vfs: { ...state.vfs, files: state.vfs.files.delete(id) } };
+  let s: KernelState = { ...state, vfs: { ...state.vfs, files: state.vfs.files.delete(id) } };
+  const pipe = pipeOfFile(state, file);
+  if (pipe) s = releasePipeEnd(s, pipe, (file.flags & O_ACCMODE) === O_WRONLY ? "write" : "read");
   return file.heldNs !== null ? putNsRef(s, file.heldNs) : s;
 }
 

@@ -5,6 +5,7 @@
 import { cgroup1Fs } from "./cgroup1fs";
 import { cgroupFs } from "./cgroupfs";
 import { nsFs } from "./nsfs";
+import { pipeFs } from "./pipe";
 import { procFs } from "./proc/proc-fs";
 import type { SynthFs } from "./synthetic";
 import { sysFs } from "./sysfs";
@@ -17,6 +18,7 @@ export function synthFor(fstype: FsType): SynthFs | undefined {
     case "cgroup2": return cgroupFs;
     case "cgroup": return cgroup1Fs;
     case "nsfs": return nsFs;
+    case "pipefs": return pipeFs;
     default: return undefined;
   }
 }

@@ -20,7 +20,7 @@ export interface SynthCtx {
 }
 
 export interface SynthAttr {
-  readonly type: "dir" | "reg" | "lnk" | "chr";
+  readonly type: "dir" | "reg" | "lnk" | "chr" | "fifo";
   /** Permission bits. */
   readonly mode: number;
   readonly uid?: Kuid;

@@ -7,6 +7,7 @@ import type { Map as IMap, OrderedSet } from "immutable";
 import type { Brand } from "../../lib";
 import type { Kgid, Kuid, NsId } from "../ids";
 import type { DevNum } from "./mode";
+import type { Pipe } from "./pipe";
 
 export type MountId = Brand<number, "MountId">;
 export type SbId = Brand<number, "SbId">;
@@ -71,7 +72,7 @@ export interface InodeStore {
 export const FS_TYPES = [
   "rootfs", "ext4", "tmpfs", "devtmpfs", "devpts", "mqueue", "overlay", "proc", "sysfs", "cgroup2",
   "nsfs", "securityfs", "debugfs", "tracefs", "bpf", "hugetlbfs", "pstore", "autofs", "fusectl",
-  "configfs", "binfmt_misc", "cgroup",
+  "configfs", "binfmt_misc", "cgroup", "pipefs",
 ] as const;
 export type FsType = (typeof FS_TYPES)[number];
 
@@ -210,4 +211,8 @@ export interface VfsState {
   readonly blockDevices: IMap<string, SbId>;
   /** The internal nsfs mount /proc/PID/ns/* links lead to. */
   readonly nsfsMount: MountId;
+  /** The internal pipefs mount every pipe's two ends live on. */
+  readonly pipefsMount: MountId;
+  readonly pipes: IMap<number, Pipe>;
+  readonly nextPipe: number;
 }

@@ -21,7 +21,7 @@ import { DEFAULT_MNT_FLAGS, newMount, newSb, parseMntFlags } from "../superblock
 import type { FsType, MountId, NodeKey, PathRef, SbBacking, SuperBlock, VfsState } from "../types";
 import { mountId } from "../types";
 import type { HostMount } from "./host-mounts";
-import { HOST_MOUNTS, NEXT_ANON_MINOR, NEXT_GROUP, NSFS_MOUNT_ID, ROOTFS_MOUNT_ID, ROOT_MOUNT_ID, fillOptions } from "./host-mounts";
+import { HOST_MOUNTS, NEXT_ANON_MINOR, NEXT_GROUP, NSFS_MOUNT_ID, PIPEFS_MOUNT_ID, ROOTFS_MOUNT_ID, ROOT_MOUNT_ID, fillOptions } from "./host-mounts";
 
 export interface InitNamespaces {
   readonly user: NsId;
@@ -83,6 +83,7 @@ function emptyVfs(): VfsState {
     supers: IMap(), nextSb: 1, anonDevs: { next: NEXT_ANON_MINOR, free: [] }, mounts: IMap(),
     mountIds: { next: 43, free: [] }, mountpoints: IMap(), namespaces: IMap(), nextGroup: NEXT_GROUP,
     files: IMap(), nextFile: 1, blockDevices: IMap(), nsfsMount: mountId(NSFS_MOUNT_ID),
+    pipefsMount: mountId(PIPEFS_MOUNT_ID), pipes: IMap(), nextPipe: 1,
   };
 }
 
@@ -93,8 +94,10 @@ export function bootVfs(config: KernelConfig, hostname: string, ns: InitNamespac
   const [v2, nsfs] = newSb(v1, { fstype: "nsfs", userNs: ns.user, dev: devNum(0, 4), backing: { kind: "synthetic", scope: null } });
   const [v3, rootMnt] = newMount(v2, { id: ROOTFS_MOUNT_ID, ns: ns.mnt, parent: null, mountpoint: 1, sb: rootfs.id, root: 1, devname: "rootfs", flags: DEFAULT_MNT_FLAGS });
   const [v4, nsfsMnt] = newMount(v3, { id: NSFS_MOUNT_ID, ns: null, parent: null, mountpoint: "", sb: nsfs.id, root: "", devname: "nsfs", flags: DEFAULT_MNT_FLAGS });
-  vfs = { ...v4, namespaces: v4.namespaces.set(ns.mnt, { root: rootMnt.id, mounts: OrderedSet<MountId>() }) };
-  vfs = hashMount(hashMount(vfs, rootMnt), nsfsMnt);
+  const [v5, pipefs] = newSb(v4, { fstype: "pipefs", userNs: ns.user, dev: devNum(0, 14), backing: { kind: "synthetic", scope: null } });
+  const [v6, pipefsMnt] = newMount(v5, { id: PIPEFS_MOUNT_ID, ns: null, parent: null, mountpoint: "", sb: pipefs.id, root: "", devname: "pipefs", flags: DEFAULT_MNT_FLAGS });
+  vfs = { ...v6, namespaces: v6.namespaces.set(ns.mnt, { root: rootMnt.id, mounts: OrderedSet<MountId>() }) };
+  vfs = hashMount(hashMount(hashMount(vfs, rootMnt), nsfsMnt), pipefsMnt);
   const sbOf = new Map<number, SuperBlock>([[ROOTFS_MOUNT_ID, rootfs]]);
   for (const m of [...HOST_MOUNTS].sort((a, b) => depth(a) - depth(b))) {
     const isDisk = m.fstype === "ext4";

@@ -28,6 +28,7 @@ const SYSFS_FLAGS = "rw,nosuid,nodev,noexec,relatime";
 export const ROOTFS_MOUNT_ID = 1;
 export const ROOT_MOUNT_ID = 29;
 export const NSFS_MOUNT_ID = 4;
+export const PIPEFS_MOUNT_ID = 13;
 
 export const HOST_MOUNTS: readonly HostMount[] = [
   { id: 22, parent: 29, at: "sys", path: "/sys", fstype: "sysfs", source: "sysfs", flags: SYSFS_FLAGS, shared: 7, minor: 21, options: [] },
