@@ -65,6 +65,12 @@ export default tseslint.config(
     },
   },
   {
+    // Programs and builtins are generators by contract (decision 0007): one that only changes
+    // the shell's memory, or returns at once, has nothing to yield.
+    files: ["src/userland/**/*.ts"],
+    rules: { "require-yield": "off" },
+  },
+  {
     files: ["src/**/*.{ts,tsx}"],
     ignores: ["src/ui/motion.ts", "src/ui/motion-features.ts"],
     rules: {

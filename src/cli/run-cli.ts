@@ -1,4 +1,6 @@
 /** Parses isolab's arguments and runs one command; pure apart from what the caller prints. */
+import { runHeadless } from "../userland/index.ts";
+
 export interface CliOutput {
   readonly stdout: string;
   readonly stderr: string;
@@ -11,23 +13,48 @@ Run the Isolation Lab simulator headless: a simulated Linux host with
 containers and virtual machines, printing exactly what the terminal shows.
 
 Commands:
+  sh -c SCRIPT       Run SCRIPT as root on a fresh host (bash); stdout and
+                     stderr are printed apart, the exit status is the script's
+  sh                 Read the script from standard input
   help               Show this help
 
 Options:
+  --host ubuntu      The host to boot (ubuntu; fedora comes with SELinux)
   -h, --help         Show this help
   -V, --version      Print the version
 `;
 
 const VERSION = "isolab 0.1.0";
+const HOSTS = ["ubuntu"];
 
-export function runCli(argv: readonly string[]): CliOutput {
-  const [first] = argv;
-  if (first === undefined || first === "-h" || first === "--help" || first === "help") {
-    return { stdout: USAGE, stderr: "", exitCode: first === undefined ? 2 : 0 };
+const usageError = (message: string): CliOutput => ({
+  stdout: "", stderr: `isolab: ${message}\nTry 'isolab --help' for more information.\n`, exitCode: 2,
+});
+
+/** `isolab [--host H] sh [-c SCRIPT]`; `stdin` is read only when no -c is given. */
+export function runCli(argv: readonly string[], readStdin: () => string = () => ""): CliOutput {
+  const args = [...argv];
+  while (args[0]?.startsWith("-")) {
+    const opt = args.shift()!;
+    if (opt === "-h" || opt === "--help") return { stdout: USAGE, stderr: "", exitCode: 0 };
+    if (opt === "-V" || opt === "--version") return { stdout: `${VERSION}\n`, stderr: "", exitCode: 0 };
+    if (opt === "--host" || opt.startsWith("--host=")) {
+      const host = opt.includes("=") ? opt.slice(7) : args.shift();
+      if (!host || !HOSTS.includes(host)) return usageError(`unknown host '${host ?? ""}' (hosts: ${HOSTS.join(", ")})`);
+      continue;
+    }
+    return usageError(`unknown option '${opt}'`);
   }
-  if (first === "-V" || first === "--version") return { stdout: `${VERSION}\n`, stderr: "", exitCode: 0 };
-  if (first.startsWith("-")) {
-    return { stdout: "", stderr: `isolab: unknown option '${first}'\nTry 'isolab --help' for more information.\n`, exitCode: 2 };
-  }
-  return { stdout: "", stderr: `isolab: '${first}' is not an isolab command.\nSee 'isolab --help'.\n`, exitCode: 2 };
+  const [command, ...rest] = args;
+  if (command === undefined) return { stdout: USAGE, stderr: "", exitCode: 2 };
+  if (command === "help") return { stdout: USAGE, stderr: "", exitCode: 0 };
+  if (command !== "sh") return { stdout: "", stderr: `isolab: '${command}' is not an isolab command.\nSee 'isolab --help'.\n`, exitCode: 2 };
+  let script: string;
+  if (rest[0] === "-c") {
+    if (rest[1] === undefined) return usageError("sh: -c: option requires an argument");
+    script = rest[1];
+  } else if (rest.length === 0) script = readStdin();
+  else return usageError(`sh: unexpected argument '${rest[0]}'`);
+  const result = runHeadless(script);
+  return { stdout: result.stdout, stderr: result.stderr, exitCode: result.status };
 }

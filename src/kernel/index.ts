@@ -34,3 +34,14 @@ export type { FaultAccess } from "./task/user-fault";
 export { userFault } from "./task/user-fault";
 export { checkInvariants } from "./invariants";
 export { serializeKernel, sameState } from "./serialize";
+export {
+  O_RDONLY, O_WRONLY, O_RDWR, O_ACCMODE, O_CREAT, O_EXCL, O_TRUNC, O_APPEND, O_DIRECTORY, O_NOFOLLOW, O_CLOEXEC, AT_FDCWD,
+} from "./vfs/open-flags";
+export { WNOHANG } from "./syscalls/wait4";
+export type { WaitResult } from "./syscalls/wait4";
+export { CLOCK_REALTIME, CLOCK_MONOTONIC, CLOCK_BOOTTIME, TIMER_ABSTIME } from "./syscalls/clock";
+export type { Timespec } from "./syscalls/clock";
+export { F_DUPFD, F_DUPFD_CLOEXEC, F_GETFD, F_SETFD, FD_CLOEXEC } from "./syscalls/dup";
+export type { Dirent64 } from "./syscalls/getdents64";
+export type { StatResult } from "./vfs/stat-result";
+export type { Blocked } from "./syscalls/outcome";

@@ -1,1 +1,7 @@
 // Door of src/userland: other layers import only from here.
+export type { HeadlessOptions, HeadlessResult } from "./headless";
+export { runHeadless } from "./headless";
+export type { ProgramArgs, ProgramMain, ProgramRegistry, ProgramRun, Request } from "./process/program";
+export { Runner } from "./process/runner";
+export { parseScript } from "./shell/parser";
+export { PROGRAMS } from "./programs/registry";

@@ -155,7 +155,9 @@ export class Runner {
     const main = this.registry.get(name);
     const argv = program.kind === "program" ? call.argv : [program.interpreter!, call.path, ...call.argv.slice(1)];
     if (!main) {
-      // A binary the simulator has no implementation for behaves as one that crashes at once.
+      // The file is a real program of the image, but the simulator has no implementation of it:
+      // say so plainly rather than pretend it ran.
+      this.kernel = syscall(this.kernel, proc.pid, { name: "write", fd: 2, data: `isolab: ${call.path}: this program is not simulated yet\n` }).state;
       this.exit(proc, 127);
       return undefined;
     }

@@ -43,7 +43,14 @@ export interface Redirect {
   /** The file, descriptor number or `-`; for a here-document, its delimiter. */
   readonly target: Word;
   /** A here-document's body; expanded unless the delimiter was quoted. */
-  heredoc?: { body: string; expand: boolean; delimitedByEof: boolean; delimiter: string };
+  heredoc?: {
+    body: string;
+    expand: boolean;
+    delimitedByEof: boolean;
+    delimiter: string;
+    /** The body read for expansion (`$`, `` ` `` and `\` special), when the delimiter was unquoted. */
+    parts?: readonly WordPart[];
+  };
 }
 
 export interface Assignment {

@@ -4,7 +4,7 @@
  * read when the newline after their operator is reached (XCU 2.7.4).
  */
 import type { Redirect, Script, SyntaxError, Word } from "./ast";
-import { readWord } from "./word-parts";
+import { readHeredocText, readWord } from "./word-parts";
 
 export type Token =
   | { readonly type: "word"; readonly word: Word; readonly raw: string; readonly line: number; readonly ioNumber?: number }
@@ -117,7 +117,9 @@ export class Lexer {
       }
       // A missing delimiter line: bash warns ("here-document at line N delimited by
       // end-of-file") and uses what it read.
-      redirect.heredoc = { body: lines.length ? `${lines.join("\n")}\n` : "", expand: !quoted, delimitedByEof: !found, delimiter };
+      const text = lines.length ? `${lines.join("\n")}\n` : "";
+      redirect.heredoc = { body: text, expand: !quoted, delimitedByEof: !found, delimiter };
+      if (!quoted) redirect.heredoc.parts = readHeredocText(text, this.parseSub, this.line);
     }
   }
 }

@@ -13,7 +13,7 @@ export type ShellFlavour = "bash" | "ash";
 export interface ErrorSource {
   /** `$0` of the shell: "bash", "sh", "-bash". */
   readonly shell: string;
-  /** "-c" for `sh -c`, a script path, or undefined at an interactive prompt. */
+  /** "-c" for `sh -c`, a script path, "stdin" for a script piped in, or undefined at a prompt. */
   readonly origin?: string;
   /** The script text, to quote the offending line (bash). */
   readonly text: string;
@@ -22,7 +22,9 @@ export interface ErrorSource {
 const MATCHING: Record<string, string> = { "'": "'", '"': '"', "`": "`", "$(": ")", "${": "}", "$((": ")" };
 
 function bashMessages(error: SyntaxError, source: ErrorSource): string[] {
-  const where = source.origin ? `${source.shell}: ${source.origin}: line ${error.line}: ` : `${source.shell}: `;
+  const at = (line: number) =>
+    source.origin === "stdin" ? `${source.shell}: line ${line}: ` : source.origin ? `${source.shell}: ${source.origin}: line ${line}: ` : `${source.shell}: `;
+  const where = at(error.line);
   switch (error.kind) {
     case "unexpected": {
       const line = source.text.split("\n")[error.line - 1] ?? "";
@@ -30,7 +32,7 @@ function bashMessages(error: SyntaxError, source: ErrorSource): string[] {
     }
     case "eof":
       return error.unterminated
-        ? [`${where}unexpected EOF while looking for matching \`${MATCHING[error.unterminated]}'`, `${source.origin ? `${source.shell}: ${source.origin}: line ${error.line + 1}: ` : `${source.shell}: `}syntax error: unexpected end of file`]
+        ? [`${where}unexpected EOF while looking for matching \`${MATCHING[error.unterminated]}'`, `${at(error.line + 1)}syntax error: unexpected end of file`]
         : [`${where}syntax error: unexpected end of file`];
     case "bad-substitution":
       return [`${where}${error.text}: bad substitution`];

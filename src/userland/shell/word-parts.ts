@@ -86,6 +86,24 @@ function readDoubleQuoted(lx: Lexer): WordPart[] {
   }
 }
 
+/** A here-document's body for expansion: like "…" but a `"` is an ordinary character. */
+export function readHeredocText(text: string, parseSub: Lexer["parseSub"], line: number): WordPart[] {
+  const lx = new Lexer(text, parseSub, 0, line);
+  const parts: WordPart[] = [];
+  while (lx.pos < text.length) {
+    const c = text[lx.pos]!;
+    if (c === "\\" && "$`\\\n".includes(text[lx.pos + 1] ?? "")) {
+      if (text[lx.pos + 1] !== "\n") push(parts, { type: "quoted", text: text[lx.pos + 1]! });
+      lx.pos += 2;
+    } else if (c === "$" || c === "`") parts.push(readDollarOrBacktick(lx));
+    else {
+      push(parts, { type: "quoted", text: c });
+      lx.pos++;
+    }
+  }
+  return parts;
+}
+
 /** `$'…'`: backslash escapes as in C (bash, busybox ash). */
 function readAnsiC(lx: Lexer): string {
   const src = lx.source;

@@ -1,0 +1,99 @@
+/**
+ * A script run headless, as `isolab sh -c SCRIPT` does (DESIGN.md contract 7): a fresh host,
+ * the login shell's terminal replaced by two pipes the host drains (so stdout and stderr stay
+ * apart), `bash -c SCRIPT` forked from the login shell, simulated time fast-forwarded until
+ * the script ends. Everything the script does goes through the kernel as processes.
+ */
+import type { KernelState, Pid, SyscallCall } from "../kernel/index.ts";
+import { UBUNTU_HOST, bootKernel, shellStatus, syscall } from "../kernel/index.ts";
+import type { ProgramRun } from "./process/program";
+import { Runner } from "./process/runner";
+import { close, sys } from "./process/sys";
+import { PROGRAMS } from "./programs/registry";
+
+export interface HeadlessResult {
+  readonly stdout: string;
+  readonly stderr: string;
+  /** The script's exit status (128 + N when a signal N killed it). */
+  readonly status: number;
+  readonly kernel: KernelState;
+}
+
+export interface HeadlessOptions {
+  /** How much simulated time the script may take before it is killed. */
+  readonly maxNs?: number;
+}
+
+const DAY_NS = 86_400 * 1e9;
+const SHELL_ENV = ["HOME=/root", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", "LANG=C.UTF-8", "USER=root", "LOGNAME=root", "SHELL=/bin/bash", "PWD=/root", "TERM=xterm-256color"];
+
+class HostCalls {
+  constructor(readonly runner: Runner, readonly pid: Pid) {}
+  call<T>(call: SyscallCall): T {
+    const out = syscall(this.runner.kernel, this.pid, call);
+    this.runner.kernel = out.state;
+    if (!out.result.ok) throw new Error(`headless: ${call.name} failed: ${out.result.error}`);
+    return out.result.value as T;
+  }
+}
+
+/** The child's first moments: its stdout and stderr become the pipes, then it execs bash. */
+function* launcher(script: string, out: readonly [number, number], err: readonly [number, number]): ProgramRun {
+  yield* sys<number>({ name: "dup2", oldfd: out[1], newfd: 1 });
+  yield* sys<number>({ name: "dup2", oldfd: err[1], newfd: 2 });
+  for (const fd of [...out, ...err]) if (fd > 2) yield* close(fd);
+  const r = yield* sys<unknown>({ name: "execve", path: "/usr/bin/bash", argv: ["bash", "-c", script], envp: SHELL_ENV });
+  return r.ok ? 0 : 127;
+}
+
+export function runHeadless(script: string, options: HeadlessOptions = {}): HeadlessResult {
+  const booted = bootKernel(UBUNTU_HOST);
+  const login = [...booted.tasks.values()].find((t) => t.comm === "bash")!.pid;
+  const runner = new Runner(booted, PROGRAMS);
+  const host = new HostCalls(runner, login);
+  // The login shell's terminal: /dev/null for input (a headless run reads nothing), so the
+  // pipes land above the three standard descriptors.
+  for (let fd = 0; fd < 3; fd++) host.call({ name: "openat", path: "/dev/null", flags: fd === 0 ? 0 : 1 });
+  const out = host.call<{ fds: readonly [number, number] }>({ name: "pipe2" }).fds;
+  const err = host.call<{ fds: readonly [number, number] }>({ name: "pipe2" }).fds;
+  const child = host.call<{ child: Pid }>({ name: "clone", flags: 0 }).child;
+  runner.attach(child, launcher(script, out, err));
+  host.call({ name: "close", fd: out[1] });
+  host.call({ name: "close", fd: err[1] });
+
+  let stdout = "";
+  let stderr = "";
+  const drain = (fd: number): [string, boolean] => {
+    let text = "";
+    for (;;) {
+      const r = syscall(runner.kernel, login, { name: "read", fd, count: 65_536 });
+      runner.kernel = r.state;
+      if (!r.result.ok) return [text, true];
+      const v = r.result.value as { data?: string; kind?: string };
+      if (v.kind === "blocked") return [text, false];
+      if (v.data === "") return [text, true];
+      text += v.data;
+    }
+  };
+  const deadline = runner.kernel.nowNs + (options.maxNs ?? DAY_NS);
+  const exited = () => runner.kernel.tasks.get(child)?.state === "Z";
+  let outDone = false;
+  let errDone = false;
+  for (;;) {
+    runner.runUntil(exited, Math.max(0, deadline - runner.kernel.nowNs));
+    const [o, oEnd] = drain(out[0]);
+    const [e, eEnd] = drain(err[0]);
+    stdout += o;
+    stderr += e;
+    outDone ||= oEnd;
+    errDone ||= eEnd;
+    if (exited() && outDone && errDone) break;
+    if (o === "" && e === "" && (exited() || runner.kernel.nowNs >= deadline)) break;
+    if (o === "" && e === "" && !exited()) {
+      // Nothing moved and nothing will: the script waits for input that never comes.
+      host.call({ name: "kill", pid: child, sig: 9 });
+    }
+  }
+  const waited = host.call<{ kind: string; status: number }>({ name: "wait4", pid: child, options: 0 });
+  return { stdout, stderr, status: waited.kind === "reaped" ? shellStatus(waited.status) : 1, kernel: runner.kernel };
+}
