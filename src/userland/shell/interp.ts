@@ -4,8 +4,8 @@
  * per command, joined by pipe2; `&` forks and does not wait. Builtins run in the shell's own
  * process, with their redirections saved and restored around them.
  */
-import type { Pid, WaitResult } from "../../kernel/index.ts";
-import { WNOHANG, shellStatus, strerror } from "../../kernel/index.ts";
+import type { Pid, Timespec, WaitResult } from "../../kernel/index.ts";
+import { CLOCK_MONOTONIC, TIMER_ABSTIME, WNOHANG, shellStatus, strerror } from "../../kernel/index.ts";
 import type { ProgramRun } from "../process/program";
 import type { Sys } from "../process/sys";
 import { close, readAll, sys, wait, writeAll } from "../process/sys";
@@ -159,17 +159,34 @@ function* moveFd(from: number, to: number): Sys<void> {
  * undefined when fork failed (the error is printed, in the shell's words).
  */
 export function* forkChild(sh: Shell, body: (child: Shell) => Sys<number>): Sys<Pid | undefined> {
-  const state = forkState(sh.state);
-  const outcome = yield {
-    kind: "fork",
-    flags: 0,
-    child: (pid: Pid): ProgramRun => subshellMain({ pid, state, loops: 0, functions: 0 }, body),
-  };
-  if (outcome.result.ok) return (outcome.result.value as { child: Pid }).child;
-  const reason = strerror(outcome.result.error);
-  yield* complain(sh, sh.state.flavour === "bash" ? `${where(sh)}fork: ${reason}` : `${sh.state.name}: can't fork: ${reason}`);
-  sh.state.status = 254;
-  return undefined;
+  // bash's make_child(): on EAGAIN, say "retry" and sleep 1, 2, 4, 8 seconds between tries.
+  for (let forksleep = 1; ; forksleep *= 2) {
+    const state = forkState(sh.state);
+    const outcome = yield {
+      kind: "fork",
+      flags: 0,
+      child: (pid: Pid): ProgramRun => subshellMain({ pid, state, loops: 0, functions: 0 }, body),
+    };
+    if (outcome.result.ok) return (outcome.result.value as { child: Pid }).child;
+    const reason = strerror(outcome.result.error);
+    if (sh.state.flavour === "bash" && outcome.result.error === "EAGAIN" && forksleep < FORKSLEEP_MAX) {
+      yield* complain(sh, `${sh.state.name}: fork: retry: ${reason}`);
+      yield* sleepSeconds(forksleep);
+      continue;
+    }
+    yield* complain(sh, sh.state.flavour === "bash" ? `${sh.state.name}: fork: ${reason}` : `${sh.state.name}: can't fork: ${reason}`);
+    sh.state.status = sh.state.flavour === "bash" ? 254 : 2;
+    return undefined;
+  }
+}
+
+/** bash's FORKSLEEP_MAX: the longest pause between fork retries. */
+const FORKSLEEP_MAX = 16;
+
+function* sleepSeconds(seconds: number): Sys<void> {
+  const now = yield* sys<Timespec>({ name: "clock_gettime", clock: CLOCK_MONOTONIC });
+  if (!now.ok) return;
+  yield* sys<0>({ name: "clock_nanosleep", clock: CLOCK_MONOTONIC, flags: TIMER_ABSTIME, ns: now.value.sec * 1e9 + now.value.nsec + seconds * 1e9 });
 }
 
 function* subshellMain(child: Shell, body: (child: Shell) => Sys<number>): ProgramRun {
