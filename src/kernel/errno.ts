@@ -42,6 +42,7 @@ export const ERRNO = {
   ELOOP: [40, "Too many levels of symbolic links"],
   ENOMSG: [42, "No message of desired type"],
   EIDRM: [43, "Identifier removed"],
+  ENODATA: [61, "No data available"],
   EUSERS: [87, "Too many users"],
   ENOTSOCK: [88, "Socket operation on non-socket"],
   ENOPROTOOPT: [92, "Protocol not available"],

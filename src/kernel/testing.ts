@@ -2,6 +2,7 @@
  * A test harness for kernel unit tests: a booted host and helpers that run syscalls and keep
  * the resulting state. Not exported through index.ts; tests of other layers use src/test.
  */
+import type { BootSpec } from "./boot/boot";
 import { bootKernel } from "./boot/boot";
 import { UBUNTU_HOST } from "./boot/ubuntu-host";
 import type { Cred } from "./cred/cred";
@@ -14,9 +15,15 @@ import { syscall } from "./syscalls/table";
 import type { Task } from "./task/task";
 
 export class KernelHarness {
-  state: KernelState = bootKernel(UBUNTU_HOST);
+  state: KernelState;
   /** The host's login shell (`-bash`), root in every initial namespace. */
-  readonly shell: Pid = [...this.state.tasks.values()].find((t) => t.comm === "bash")!.pid;
+  readonly shell: Pid;
+
+  /** Boots `spec`: the Ubuntu host unless told otherwise (FEDORA_HOST for SELinux). */
+  constructor(spec: BootSpec = UBUNTU_HOST) {
+    this.state = bootKernel(spec);
+    this.shell = [...this.state.tasks.values()].find((t) => t.comm === "bash")!.pid;
+  }
 
   task(pid: Pid): Task {
     return getTask(this.state, pid);

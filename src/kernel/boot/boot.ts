@@ -17,6 +17,7 @@ import type { BootCgroups } from "./boot-cgroups";
 import { bootCgroups } from "./boot-cgroups";
 import { emptyCgroupState } from "../cgroup/host-layout";
 import { BOOT_LSM } from "../security/lsm";
+import type { RootFsBuilder } from "../vfs/boot/boot-vfs";
 import { HOST_ROOT, bootVfs } from "../vfs/boot/boot-vfs";
 import type { NetBootSpec } from "../net/boot-network";
 import { bootNetwork } from "../net/boot-network";
@@ -32,6 +33,8 @@ export interface ProcessSpec {
   readonly vszKb?: number;
   readonly uid?: number;
   readonly env?: readonly string[];
+  /** The LSM label it runs with (an SELinux context on an SELinux host); default: its parent's. */
+  readonly label?: string;
 }
 
 export interface BootSpec {
@@ -47,6 +50,10 @@ export interface BootSpec {
   readonly cgroups: BootCgroups;
   /** Network devices, routes and listeners once booted; none: only loopback. */
   readonly network?: NetBootSpec;
+  /** The root filesystem's entries (default: the Ubuntu tree). */
+  readonly rootFs?: RootFsBuilder;
+  /** The labels of kernel threads and of PID 1 (default: AppArmor's `unconfined`). */
+  readonly labels?: { readonly kernel: string; readonly init: string };
 }
 
 const INIT_SPEC: ProcessSpec = { comm: "systemd", argv: ["/sbin/init"], exe: "/usr/lib/systemd/systemd", rssKb: 12800, vszKb: 22400 };
@@ -57,14 +64,17 @@ export function bootKernel(spec: BootSpec): KernelState {
     namespaces: IMap(), pidNrs: IMap(), dmesg: List(),
     vfs: bootVfs(spec.config, spec.hostname, {
       user: initNsId("user"), mnt: initNsId("mnt"), pid: initNsId("pid"), net: initNsId("net"), cgroup: initNsId("cgroup"),
-    }),
+    }, spec.rootFs),
     net: emptyNetState(), ipc: emptyIpcState(),
-    cgroup: emptyCgroupState({ cpus: spec.config.cpus }), usermodeHelpers: List(), seccompFilters: IMap(), lsm: BOOT_LSM,
+    cgroup: emptyCgroupState({ cpus: spec.config.cpus }), usermodeHelpers: List(), seccompFilters: IMap(),
+    // Docker loads docker-default with apparmor_parser; an SELinux host has no AppArmor profiles.
+    lsm: spec.config.lsm === "apparmor" ? BOOT_LSM : { ...BOOT_LSM, apparmor: IMap() },
   };
+  const labels = spec.labels ?? { kernel: "unconfined", init: "unconfined" };
   for (const ns of initialNamespaces(spec.hostname)) state = addNs(state, ns);
   state = createIpcNs(createNetNs(state, initNsId("net")), initNsId("ipc"));
-  state = spawnInit(state);
-  const kthreadd = spawn(state, asPid(1), { comm: "kthreadd", argv: [], exe: "", kthread: true });
+  state = spawnInit(state, labels);
+  const kthreadd = spawn(state, asPid(1), { comm: "kthreadd", argv: [], exe: "", kthread: true, label: labels.kernel });
   state = reparent(kthreadd[0], kthreadd[1], asPid(0));
   for (const name of spec.kthreads) state = spawn(state, asPid(2), { comm: name, argv: [], exe: "", kthread: true })[0];
   const byComm = new Map<string, Pid>([["systemd", asPid(1)]]);
@@ -79,18 +89,18 @@ export function bootKernel(spec: BootSpec): KernelState {
 }
 
 /** PID 1 is made by hand: it has no parent task (its parent is the idle task, PID 0). */
-function spawnInit(state: KernelState): KernelState {
+function spawnInit(state: KernelState, labels: { readonly kernel: string; readonly init: string }): KernelState {
   const alloc = allocPid(state, initNsId("pid"));
   if (!alloc.ok) throw new Error("kernel invariant: cannot allocate PID 1");
   const swapper: Task = {
     pid: asPid(0), ppid: asPid(0), nr: [0], pidNs: initNsId("pid"), ns: INIT_NSPROXY, cred: INIT_CRED,
-    noNewPrivs: false, seccomp: { mode: 0, filters: [] }, lsm: { label: "unconfined" },
+    noNewPrivs: false, seccomp: { mode: 0, filters: [] }, lsm: { label: labels.kernel },
     pgid: asPid(1), sid: asPid(1), comm: "swapper/0", argv: [], env: [], exe: "", cwd: HOST_ROOT, root: HOST_ROOT, fds: IMap(),
     kthread: true, state: "R", exitStatus: null, signals: { pending: [], dispositions: {} },
     memory: { vszKb: 0, rssKb: 0 }, startNs: 0, cpuNs: 0, activity: IDLE, heldNs: [],
   };
   const [next, init] = linkChild(alloc.state, { parent: swapper, cred: INIT_CRED, ns: INIT_NSPROXY, nr: alloc.nr });
-  const exec = withProgram({ ...init, startNs: 0 }, INIT_SPEC);
+  const exec = withProgram({ ...init, startNs: 0 }, { ...INIT_SPEC, label: labels.init });
   return { ...putTask(next, exec), children: next.children.delete(asPid(0)) };
 }
 
@@ -115,6 +125,7 @@ function withProgram(task: Task, spec: ProcessSpec): Task {
     ...task,
     comm: spec.comm.slice(0, 15), argv: spec.argv, exe: spec.exe, kthread: spec.kthread ?? false,
     env: spec.env ?? task.env,
+    lsm: spec.label !== undefined ? { label: spec.label } : task.lsm,
     memory: { rssKb: spec.rssKb ?? 0, vszKb: spec.vszKb ?? 0 },
     state: "S",
     // A service that runs as a system user keeps no capabilities (systemd User=).

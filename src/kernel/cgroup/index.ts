@@ -2,8 +2,12 @@
 export type { Controller, Subsys, SubsysMask } from "./controllers";
 export { SUBSYS, V2_CONTROLLERS, legacyName, maskOf, subsysIn } from "./controllers";
 export type {
-  Cgroup, CgroupConfig, CgroupEffect, CgroupState, CpuState, IoState, MemoryEvents, MemoryState, PidsState,
+  Cgroup, CgroupConfig, CgroupEffect, CgroupState, CpuState, DeviceRule, IoState, MemoryEvents, MemoryState, PidsState,
 } from "./types";
+export type { DeviceAccess, DeviceVerdict } from "./devices";
+export {
+  DOCKER_DEFAULT_DEVICE_RULES, PRIVILEGED_DEVICE_RULES, deviceAccess, deviceRuleFor, deviceRuleText, setDevicePrograms,
+} from "./devices";
 export { MAX } from "./types";
 export type { V1Cgroup, V1Hierarchy, V1State } from "./v1-types";
 export type { HostCgroupLayout } from "./host-layout";

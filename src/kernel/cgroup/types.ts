@@ -95,6 +95,17 @@ export interface CpusetState {
   readonly partition: "member" | "root" | "isolated";
 }
 
+/** One device rule as cgroup v1's devices.list prints it and the OCI spec carries it: `c 1:3 rwm`. */
+export interface DeviceRule {
+  readonly allow: boolean;
+  /** `a` (all), `c` (character), `b` (block). */
+  readonly type: "a" | "c" | "b";
+  readonly major: number | "*";
+  readonly minor: number | "*";
+  /** Some of `r` (read), `w` (write), `m` (mknod). */
+  readonly access: string;
+}
+
 export interface Cgroup {
   readonly id: CgroupId;
   readonly name: string;
@@ -118,6 +129,8 @@ export interface Cgroup {
   readonly cpu: CpuState;
   readonly io: IoState;
   readonly cpuset: CpusetState;
+  /** The rules of the BPF device program attached here (BPF_CGROUP_DEVICE), if any. */
+  readonly devices?: readonly DeviceRule[];
 }
 
 export interface CgroupConfig {

@@ -3,6 +3,8 @@
  * (`proc_loginuid_read()`), attr/current (the LSM's `getprocattr` hook) and cgroup.
  */
 import { procPidCgroup } from "../cgroup/proc-cgroup";
+import { apparmorAttrCurrent } from "../security/apparmor/profile";
+import { apparmorProfileOf } from "../security/lsm";
 import type { KernelState } from "../state";
 import { getNs } from "../state";
 import type { Task } from "../task/task";
@@ -58,15 +60,13 @@ function loginuidOf(state: KernelState, task: Task): number | undefined {
 }
 
 /**
- * /proc/PID/attr/current: AppArmor prints the profile and its mode (`docker-default
- * (enforce)`), or `unconfined`; SELinux prints the context, NUL-terminated.
- * SIMPLIFICATION: AppArmor profiles are always in enforce mode; this reads the task's label
- * until the security module provides its own getprocattr.
+ * /proc/PID/attr/current, the security module's getprocattr: AppArmor prints the profile and
+ * its mode (`docker-default (enforce)`), or `unconfined` (procattr.c: aa_getprocattr());
+ * SELinux prints the context, NUL-terminated (selinux_getprocattr()).
  */
 export function renderAttrCurrent(state: KernelState, task: Task, _view: ProcView): string {
-  const label = task.lsm.label;
-  if (state.config.lsm === "selinux") return `${label}\0`;
-  return label === "unconfined" ? "unconfined\n" : `${label} (enforce)\n`;
+  if (state.config.lsm === "selinux") return `${task.lsm.label}\0`;
+  return apparmorAttrCurrent(apparmorProfileOf(state, task));
 }
 
 /**

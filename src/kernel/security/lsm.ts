@@ -18,12 +18,15 @@ export interface LsmState {
   readonly apparmor: IMap<string, AaProfile>;
   /** The audit record serial: `audit(…:N)`. */
   readonly auditSerial: number;
+  /** SELinux `getenforce`: Enforcing, or Permissive (denials are logged with permissive=1 and allowed). */
+  readonly selinuxEnforcing: boolean;
 }
 
 /** What an Ubuntu host has loaded once Docker has started: its default container profile. */
 export const BOOT_LSM: LsmState = {
   apparmor: IMap<string, AaProfile>().set(DOCKER_DEFAULT_APPARMOR.name, DOCKER_DEFAULT_APPARMOR),
   auditSerial: 100,
+  selinuxEnforcing: true,
 };
 
 /** The AppArmor profile a task is confined by; unknown or "unconfined" labels are unconfined. */

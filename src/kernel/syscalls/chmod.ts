@@ -38,7 +38,7 @@ export function sysChmod(state: KernelState, caller: Task, call: ChmodCall): Sys
   const ro = mntWantWrite(c, r.path, call.path);
   if (ro) return failed(state, [...checks, ro]);
   checks.push(ownerOrCapable(c, r.attr, call.path, "changing the mode of"));
-  const lsm = lsmPathOp(state, caller, "chmod", call.path);
+  const lsm = lsmPathOp(state, caller, { op: "chmod", file: r });
   if (lsm) checks.push(lsm);
   if (hasDeny(checks)) return failed(state, checks);
   let mode = call.mode & S_IALLUGO;

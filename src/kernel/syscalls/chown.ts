@@ -54,7 +54,7 @@ export function sysChown(state: KernelState, caller: Task, call: ChownCall): Sys
   const ro = mntWantWrite(c, r.path, call.path);
   if (ro) return failed(state, [...checks, ro]);
   checks.push(permission(c, r.attr, uid as Kuid | undefined, gid as Kgid | undefined, call.path));
-  const lsm = lsmPathOp(state, caller, "chown", call.path);
+  const lsm = lsmPathOp(state, caller, { op: "chown", file: r });
   if (lsm) checks.push(lsm);
   if (hasDeny(checks)) return failed(state, checks);
   let mode = r.attr.mode;

@@ -29,7 +29,7 @@ export function sysChroot(state: KernelState, caller: Task, call: ChrootCall): S
   if (hasDeny(checks)) return failed(state, checks);
   checks.push(capableCheck(state, caller.cred, caller.cred.userNs, "CAP_SYS_CHROOT", "chroot"));
   if (hasDeny(checks)) return failed(state, checks);
-  const lsm = lsmPathOp(state, caller, "chroot", call.path);
+  const lsm = lsmPathOp(state, caller, { op: "chroot", file: r });
   if (lsm) checks.push(lsm);
   if (hasDeny(checks)) return failed(state, checks);
   checks.push(pass("kernel", "set_fs_root", `${call.path} is now the root directory; the working directory did not move`));

@@ -2,8 +2,9 @@
  * execve(2): the caller becomes a new program (`fs/exec.c: do_execveat_common()`). The kernel
  * checks the file (exec-lookup.ts), computes the new credentials (the setuid bits unless
  * nosuid or no_new_privs, and the capability rules of capabilities(7)), closes close-on-exec
- * descriptors, resets caught signals to their default, and enters time_for_children. What the
- * program then does is the userland's: the result names the program to run.
+ * descriptors, resets caught signals to their default, enters time_for_children, and takes
+ * the LSM label set in /proc/self/attr/exec. What the program then does is the userland's: the
+ * result names the program to run.
  */
 import { execCreds } from "../cred/exec-creds";
 import type { Kuid } from "../ids";
@@ -47,10 +48,14 @@ export function sysExecve(state: KernelState, caller: Task, call: ExecveCall): S
   for (const [sig, d] of Object.entries(caller.signals.dispositions)) if (d === "ignore") dispositions[Number(sig)] = d;
   const base = call.path.split("/").pop() ?? call.path;
   const closed = closeOnExec(state, caller.pid);
+  // The label written to /proc/self/attr/exec takes effect now, and is used up (bprm_committing_creds()).
+  const exec = caller.lsm.exec;
+  if (exec !== undefined) trace.push(pass("lsm", "security_bprm_committing_creds", `the new program runs under ${exec} (set through /proc/self/attr/exec)`));
   const renamed: Task = {
     ...getTask(closed, caller.pid),
     comm: base.slice(0, 15), argv: call.argv, env: call.envp, exe: call.path, cred: creds.cred,
     signals: { pending: caller.signals.pending, dispositions },
+    ...(exec !== undefined ? { lsm: { label: exec } } : {}),
   };
   let s = putTask(closed, renamed);
   // timens_on_fork()/exec_task_namespaces(): after unshare(CLONE_NEWTIME) the caller enters the new clocks at exec.

@@ -14,6 +14,8 @@ import type { ChrootCall } from "./chroot";
 import { sysChroot } from "./chroot";
 import type { FstatCall } from "./fstat";
 import { sysFstat } from "./fstat";
+import type { GetxattrCall } from "./getxattr";
+import { sysGetxattr } from "./getxattr";
 import type { GetcwdCall } from "./getcwd";
 import { sysGetcwd } from "./getcwd";
 import type { Getdents64Call } from "./getdents64";
@@ -66,7 +68,7 @@ export type FsSyscallCall =
   | OpenatCall | ReadCall | WriteCall | LseekCall | Getdents64Call | StatCall | LstatCall | FstatCall
   | ReadlinkCall | MkdirCall | RmdirCall | UnlinkCall | RenameCall | SymlinkCall | LinkCall | ChmodCall
   | ChownCall | TruncateCall | MknodCall | ChdirCall | GetcwdCall | ChrootCall | MountCall | Umount2Call
-  | PivotRootCall | Pipe2Call | DupCall | Dup3Call | FcntlCall | ClockGettimeCall | ClockNanosleepCall;
+  | PivotRootCall | GetxattrCall | Pipe2Call | DupCall | Dup3Call | FcntlCall | ClockGettimeCall | ClockNanosleepCall;
 
 type Handler<C> = (state: KernelState, caller: Task, call: C) => SyscallOutcome;
 
@@ -75,7 +77,7 @@ export const FS_TABLE: { readonly [N in FsSyscallCall["name"]]: Handler<Extract<
   stat: sysStat, lstat: sysLstat, fstat: sysFstat, readlink: sysReadlink, mkdir: sysMkdir, rmdir: sysRmdir,
   unlink: sysUnlink, rename: sysRename, symlink: sysSymlink, link: sysLink, chmod: sysChmod, chown: sysChown,
   truncate: sysTruncate, mknod: sysMknod, chdir: sysChdir, getcwd: sysGetcwd, chroot: sysChroot,
-  mount: sysMount, umount2: sysUmount2, pivot_root: sysPivotRoot,
+  mount: sysMount, umount2: sysUmount2, pivot_root: sysPivotRoot, getxattr: sysGetxattr, lgetxattr: sysGetxattr,
   pipe2: sysPipe2, dup: sysDup, dup2: sysDup3, dup3: sysDup3, fcntl: sysFcntl,
   clock_gettime: sysClockGettime, clock_nanosleep: sysClockNanosleep,
 };

@@ -45,8 +45,9 @@ export function sysLink(state: KernelState, caller: Task, call: LinkCall): Sysca
   if (isDir(old.attr.mode)) return failed(state, [...checks, deny("kernel", "vfs_link", `${call.oldpath} is a directory`, "EPERM")]);
   checks.push(mayLink(c, old.path, old.attr, call.oldpath));
   if (hasDeny(checks)) return failed(state, checks);
-  const lsm = lsmPathOp(state, caller, "link", call.newpath);
-  if (lsm?.verdict === "deny") return failed(state, [...checks, lsm]);
+  const lsm = lsmPathOp(state, caller, { op: "link", old: { path: old.path, attr: old.attr }, at: t });
+  if (lsm) checks.push(lsm);
+  if (lsm?.verdict === "deny") return failed(state, checks);
   const done = linkNode(c, old.path, t.dir, t.name);
   if (!done.ok) return failed(state, [...checks, deny("kernel", "vfs_link", "this filesystem has no hard links", done.error)]);
   return succeed(done.value.state, [...checks, pass("kernel", "vfs_link", `${call.newpath} is another name for ${call.oldpath}`)], 0);

@@ -24,11 +24,13 @@ export function sysMkdir(state: KernelState, caller: Task, call: MkdirCall): Sys
   if (!start.ok) return failed(state, [start.check]);
   const t = filenameCreate(c, start.path, call.path, true);
   if (!t.ok) return failed(state, t.checks, t.errno);
-  const lsm = lsmPathOp(state, caller, "mkdir", call.path);
-  if (lsm?.verdict === "deny") return failed(state, [...t.checks, lsm]);
+  const checks = [...t.checks];
+  const lsm = lsmPathOp(state, caller, { op: "mkdir", at: t, mode: S_IFDIR | call.mode });
+  if (lsm) checks.push(lsm);
+  if (lsm?.verdict === "deny") return failed(state, checks);
   const owner = newOwner(caller, t.dirAttr, call.mode, S_IFDIR);
   const made = createNode(c, t.dir, t.name, { ...owner, data: { kind: "dir", entries: IMap() } });
-  if (!made.ok) return failed(state, [...t.checks, deny("kernel", "vfs_mkdir", `${call.path}: this filesystem does not create directories here`, made.error)]);
+  if (!made.ok) return failed(state, [...checks, deny("kernel", "vfs_mkdir", `${call.path}: this filesystem does not create directories here`, made.error)]);
   const note = pass("kernel", "vfs_mkdir", `created directory ${call.path} (mode ${(owner.mode & 0o7777).toString(8).padStart(4, "0")})`);
-  return succeed(made.value.state, [...t.checks, ...made.value.checks, note], 0);
+  return succeed(made.value.state, [...checks, ...made.value.checks, note], 0);
 }

@@ -12,7 +12,7 @@ import type { Task } from "../task/task";
 import type { Check } from "../trace";
 import { deny, pass } from "../trace";
 import { filenameCreate } from "../vfs/create-path";
-import { lsmPathOp } from "../vfs/lsm-hooks";
+import { deviceCgroupCheck, lsmPathOp } from "../vfs/lsm-hooks";
 import type { DevNum } from "../vfs/mode";
 import { S_IFBLK, S_IFCHR, S_IFDIR, S_IFIFO, S_IFMT, S_IFREG, S_IFSOCK } from "../vfs/mode";
 import { createNode } from "../vfs/mutate";
@@ -47,7 +47,8 @@ export function sysMknod(state: KernelState, caller: Task, call: MknodCall): Sys
   const t = filenameCreate(c, start.path, call.path, false);
   if (!t.ok) return failed(state, t.checks, t.errno);
   const checks: Check[] = [...t.checks];
-  const lsm = lsmPathOp(state, caller, "mknod", call.path);
+  const realType = type === 0 ? S_IFREG : type;
+  const lsm = lsmPathOp(state, caller, { op: "mknod", at: t, mode: realType | (call.mode & 0o7777) });
   if (lsm) checks.push(lsm);
   if (lsm?.verdict === "deny") return failed(state, checks);
   const dev = call.dev ?? { major: 0, minor: 0 };
@@ -56,8 +57,11 @@ export function sysMknod(state: KernelState, caller: Task, call: MknodCall): Sys
   if (isDev && !whiteout) {
     checks.push(capableCheck(state, caller.cred, initNsId("user"), "CAP_MKNOD", "creating a device node"));
     if (checks[checks.length - 1]?.verdict === "deny") return failed(state, checks);
+    // devcgroup_inode_mknod(): the device cgroup must allow `m` (Docker's rules say `c *:* m`, `b *:* m`).
+    const devcg = deviceCgroupCheck(state, caller, type === S_IFCHR ? "chr" : "blk", dev.major, dev.minor, "m");
+    if (devcg) checks.push(devcg);
+    if (devcg?.verdict === "deny") return failed(state, checks);
   }
-  const realType = type === 0 ? S_IFREG : type;
   const owner = newOwner(caller, t.dirAttr, call.mode, realType);
   const data: InodeData = isDev ? { kind: "device", rdev: dev } : realType === S_IFREG ? { kind: "text", text: "" } : { kind: "special" };
   const made = createNode(c, t.dir, t.name, { ...owner, data });

@@ -48,8 +48,9 @@ export function sysRename(state: KernelState, caller: Task, call: RenameCall): S
     checks.push(...own);
     if (hasDeny(own)) return failed(state, checks);
   }
-  const lsm = lsmPathOp(state, caller, "rename", call.oldpath);
-  if (lsm?.verdict === "deny") return failed(state, [...checks, lsm]);
+  const lsm = lsmPathOp(state, caller, { op: "rename", from: v, victim: v, to: { dir: np.dir, dirAttr: np.dirAttr, name: np.last } });
+  if (lsm) checks.push(lsm);
+  if (lsm?.verdict === "deny") return failed(state, checks);
   if (target && target.path.node === v.path.node) return succeed(state, [...checks, pass("kernel", "vfs_rename", "both names are the same file: nothing to do")], 0);
   const done = renameNode(c, v.dir, v.name, np.dir, np.last);
   if (!done.ok) return failed(state, [...checks, deny("kernel", "vfs_rename", done.error === "EXDEV" ? `overlayfs cannot rename ${call.oldpath}: it exists in a lower layer (redirect_dir is off)` : `${call.oldpath} cannot be renamed here`, done.error)]);

@@ -21,9 +21,11 @@ export function sysRmdir(state: KernelState, caller: Task, call: RmdirCall): Sys
   if (!start.ok) return failed(state, [start.check]);
   const v = removalTarget(c, start.path, call.path, "rmdir");
   if (!v.ok) return failed(state, v.checks, v.errno);
-  const lsm = lsmPathOp(state, caller, "rmdir", call.path);
-  if (lsm?.verdict === "deny") return failed(state, [...v.checks, lsm]);
+  const checks = [...v.checks];
+  const lsm = lsmPathOp(state, caller, { op: "rmdir", at: v, victim: v });
+  if (lsm) checks.push(lsm);
+  if (lsm?.verdict === "deny") return failed(state, checks);
   const done = removeNode(c, v.dir, v.name, true);
-  if (!done.ok) return failed(state, [...v.checks, deny("kernel", "vfs_rmdir", `${call.path} cannot be removed from this filesystem`, done.error)]);
-  return succeed(done.value.state, [...v.checks, ...done.value.checks, pass("kernel", "vfs_rmdir", `removed directory ${call.path}`)], 0);
+  if (!done.ok) return failed(state, [...checks, deny("kernel", "vfs_rmdir", `${call.path} cannot be removed from this filesystem`, done.error)]);
+  return succeed(done.value.state, [...checks, ...done.value.checks, pass("kernel", "vfs_rmdir", `removed directory ${call.path}`)], 0);
 }

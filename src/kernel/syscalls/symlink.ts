@@ -24,10 +24,12 @@ export function sysSymlink(state: KernelState, caller: Task, call: SymlinkCall):
   if (!start.ok) return failed(state, [start.check]);
   const t = filenameCreate(c, start.path, call.linkpath, false);
   if (!t.ok) return failed(state, t.checks, t.errno);
-  const lsm = lsmPathOp(state, caller, "symlink", call.linkpath);
-  if (lsm?.verdict === "deny") return failed(state, [...t.checks, lsm]);
+  const checks = [...t.checks];
+  const lsm = lsmPathOp(state, caller, { op: "symlink", at: t, mode: S_IFLNK | 0o777 });
+  if (lsm) checks.push(lsm);
+  if (lsm?.verdict === "deny") return failed(state, checks);
   const owner = newOwner(caller, t.dirAttr, 0o777, S_IFLNK);
   const made = createNode(c, t.dir, t.name, { ...owner, mode: S_IFLNK | 0o777, data: { kind: "symlink", target: call.target } });
-  if (!made.ok) return failed(state, [...t.checks, deny("kernel", "vfs_symlink", `${call.linkpath}: this filesystem has no symlinks`, made.error)]);
-  return succeed(made.value.state, [...t.checks, pass("kernel", "vfs_symlink", `${call.linkpath} -> ${call.target}`)], 0);
+  if (!made.ok) return failed(state, [...checks, deny("kernel", "vfs_symlink", `${call.linkpath}: this filesystem has no symlinks`, made.error)]);
+  return succeed(made.value.state, [...checks, pass("kernel", "vfs_symlink", `${call.linkpath} -> ${call.target}`)], 0);
 }

@@ -83,11 +83,13 @@ import type { SetpgidCall, SetsidCall } from "./setsid";
 import { sysSetpgid, sysSetsid } from "./setsid";
 import type { SeccompCall } from "./seccomp";
 import { sysSeccomp } from "./seccomp";
+import type { BpfCall } from "./bpf";
+import { sysBpf } from "./bpf";
 import { sysWait4 } from "./wait4";
 
 export type SyscallCall =
   | CloneCall | UnshareCall | SetnsCall | KillCall | Wait4Call | ExitCall
-  | IdentityCall | SetresCall | SetgroupsCall | CapsetCall | SeccompCall | ExecveCall | SetsidCall | SetpgidCall | PrctlCall
+  | IdentityCall | SetresCall | SetgroupsCall | CapsetCall | SeccompCall | BpfCall | ExecveCall | SetsidCall | SetpgidCall | PrctlCall
   | SethostnameCall | SetdomainnameCall | UnameCall
   | NetlinkCall | SocketCall | BindCall | ListenCall | ConnectCall | SendtoCall | SetsockoptCall | CloseCall
   | ShmgetCall | ShmatCall | ShmdtCall | ShmctlCall | MsggetCall | MsgsndCall | MsgrcvCall | MsgctlCall
@@ -118,6 +120,7 @@ const TABLE: Table = {
   setgroups: sysSetgroups,
   capset: sysCapset,
   seccomp: sysSeccomp,
+  bpf: sysBpf,
   execve: sysExecve,
   setsid: sysSetsid,
   setpgid: sysSetpgid,

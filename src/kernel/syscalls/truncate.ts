@@ -1,10 +1,14 @@
-/** truncate(2): set a regular file's length (cut, or extended with zero bytes). */
+/**
+ * truncate(2): set a regular file's length (cut, or extended with zero bytes), after write
+ * permission and the LSMs' say (vfs_truncate(): security_path_truncate()).
+ */
 import type { KernelState } from "../state";
 import type { Task } from "../task/task";
 import { deny, pass } from "../trace";
 import { MAY_WRITE, isDir, isReg } from "../vfs/mode";
 import { setAttrs } from "../vfs/mutate";
 import { resolvePath } from "../vfs/namei";
+import { lsmPathOp } from "../vfs/lsm-hooks";
 import { inodePermission } from "../vfs/permission";
 import { failed, fsCtx, hasDeny, mntWantWrite } from "../vfs/sys-common";
 import type { SyscallOutcome } from "./outcome";
@@ -27,6 +31,9 @@ export function sysTruncate(state: KernelState, caller: Task, call: TruncateCall
   if (ro) return failed(state, [...r.checks, ro]);
   const perm = inodePermission(c, r.path, r.attr, MAY_WRITE, call.path);
   if (hasDeny(perm)) return failed(state, [...r.checks, ...perm]);
+  const lsm = lsmPathOp(state, caller, { op: "truncate", file: r });
+  if (lsm) perm.push(lsm);
+  if (lsm?.verdict === "deny") return failed(state, [...r.checks, ...perm]);
   const done = setAttrs(c, r.path, { size: call.length });
   if (!done.ok) return failed(state, [...r.checks, ...perm, deny("kernel", "do_truncate", `${call.path} cannot be truncated`, done.error)]);
   return succeed(done.value.state, [...r.checks, ...perm, pass("kernel", "do_truncate", `${call.path} is ${call.length} bytes long`)], 0);

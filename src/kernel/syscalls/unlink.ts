@@ -21,9 +21,11 @@ export function sysUnlink(state: KernelState, caller: Task, call: UnlinkCall): S
   if (!start.ok) return failed(state, [start.check]);
   const v = removalTarget(c, start.path, call.path, "unlink");
   if (!v.ok) return failed(state, v.checks, v.errno);
-  const lsm = lsmPathOp(state, caller, "unlink", call.path);
-  if (lsm?.verdict === "deny") return failed(state, [...v.checks, lsm]);
+  const checks = [...v.checks];
+  const lsm = lsmPathOp(state, caller, { op: "unlink", at: v, victim: v });
+  if (lsm) checks.push(lsm);
+  if (lsm?.verdict === "deny") return failed(state, checks);
   const done = removeNode(c, v.dir, v.name, false);
-  if (!done.ok) return failed(state, [...v.checks, deny("kernel", "vfs_unlink", `${call.path} cannot be removed from this filesystem`, done.error)]);
-  return succeed(done.value.state, [...v.checks, pass("kernel", "vfs_unlink", `removed ${call.path}`)], 0);
+  if (!done.ok) return failed(state, [...checks, deny("kernel", "vfs_unlink", `${call.path} cannot be removed from this filesystem`, done.error)]);
+  return succeed(done.value.state, [...checks, pass("kernel", "vfs_unlink", `removed ${call.path}`)], 0);
 }

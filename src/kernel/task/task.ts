@@ -36,6 +36,8 @@ export interface Seccomp {
 export interface Lsm {
   /** AppArmor profile name (`unconfined`, `docker-default`) or the SELinux context. */
   readonly label: string;
+  /** The label the next execve(2) takes, as written to /proc/self/attr/exec. */
+  readonly exec?: string;
 }
 
 export interface MemoryUse {

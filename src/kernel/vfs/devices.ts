@@ -56,6 +56,11 @@ export const hostDevEntries = (): HostEntry[] => [
 const key = (d: DevNum) => `${d.major}:${d.minor}`;
 const HOST_KEYS = new Set(HOST_NODES.map(([, type, major, minor]) => `${type}:${major}:${minor}`));
 
+/** The name devtmpfs gives a device (`sda1`): what a disk filesystem's s_id is, as audit's dev= prints it. */
+export function hostDeviceName(type: "chr" | "blk", rdev: DevNum): string | undefined {
+  return HOST_NODES.find(([, t, major, minor]) => t === type && major === rdev.major && minor === rdev.minor)?.[0];
+}
+
 /** Whether a driver answers for this device number: opening any other node gives ENXIO. */
 export function deviceExists(type: "chr" | "blk", rdev: DevNum): boolean {
   if (type === "chr" && (rdev.major === 136 || (rdev.major === 4 && rdev.minor < 64))) return true;

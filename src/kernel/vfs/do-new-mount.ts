@@ -15,6 +15,7 @@ import type { Check } from "../trace";
 import { deny, pass } from "../trace";
 import { FS_REGISTRATION, MOUNTABLE, USERNS_MOUNT } from "./fs-types";
 import { parseFsOptions } from "./fs-options";
+import { eatLsmMountOpts } from "./lsm-mount-opts";
 import { getTree } from "./get-tree";
 import { cgroup1Tree } from "./cgroup1fs";
 import type { TreeFail } from "./get-tree";
@@ -85,7 +86,10 @@ function overlayConfig(c: FsCtx, fstype: FsType, data: string | null): Result<{ 
 export function doNewMount(c: FsCtx, req: NewMount, before: readonly Check[]): Mounted {
   const type = typeOf(req.fstype);
   if (typeof type !== "string") return refuse(before, type);
-  const opts = parseFsOptions(type, type === "overlay" || type === "cgroup" ? null : req.data, c.state.config.memTotalKb);
+  const lsmOpts = c.state.config.lsm === "selinux" && type !== "cgroup" ? eatLsmMountOpts(req.data) : ok({ data: req.data, shown: [] });
+  if (!lsmOpts.ok) return refuse(before, deny("kernel", "selinux_sb_eat_lsm_opts", `an invalid SELinux context in ${JSON.stringify(req.data)}`, "EINVAL"));
+  const data = lsmOpts.value.data;
+  const opts = parseFsOptions(type, type === "overlay" || type === "cgroup" ? null : data, c.state.config.memTotalKb);
   if (!opts.ok) return refuse(before, deny("kernel", "parse_monolithic_mount_data", `${type} does not accept the options ${JSON.stringify(req.data)}`, "EINVAL"));
   const checks: Check[] = [...before];
   const userNs = fcUserNs(c, type);
@@ -96,10 +100,11 @@ export function doNewMount(c: FsCtx, req: NewMount, before: readonly Check[]): M
     if (!v1.ok) return err({ errno: v1.error.errno, checks: [...checks, ...v1.error.checks] });
     return attachNew({ ...c, state: v1.value.state }, req, v1.value.sb, v1.value.root, [...checks, ...v1.value.checks]);
   }
-  const ovl = overlayConfig(c, type, req.data);
+  const ovl = overlayConfig(c, type, data);
   if (!ovl.ok) return err({ errno: ovl.error.errno, checks: [...checks, ...ovl.error.checks] });
   checks.push(...ovl.value.checks);
-  const shownOpts = type === "overlay" ? { shown: ovl.value.shown } : opts.value;
+  const fsOpts = type === "overlay" ? { shown: ovl.value.shown } : opts.value;
+  const shownOpts = { ...fsOpts, shown: [...lsmOpts.value.shown, ...fsOpts.shown] };
   const tree = getTree(c, type, shownOpts, (req.flags & MS_RDONLY) !== 0, req.source, ovl.value.config);
   if (!tree.ok) return err({ errno: tree.error.errno, checks: [...checks, ...tree.error.checks] });
   checks.push(...tree.value.checks);

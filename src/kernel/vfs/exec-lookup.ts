@@ -2,8 +2,9 @@
  * What execve(2) finds at a path (`fs/exec.c: do_open_execat()`): a regular file on a mount
  * without noexec (EACCES), with execute permission (CAP_DAC_OVERRIDE helps only when some
  * execute bit is set), holding a program the userland implements or a `#!` script (ENOEXEC for
- * anything else). The setuid/setgid bits and the mount's nosuid flag decide the new credentials
- * (cred/exec-creds.ts).
+ * anything else), and allowed by the LSM (security_bprm_creds_for_exec(): AppArmor's `x`,
+ * SELinux's `execute`). The setuid/setgid bits and the mount's nosuid flag decide the new
+ * credentials (cred/exec-creds.ts).
  */
 import type { Result } from "../../lib";
 import { err, ok } from "../../lib";
@@ -17,6 +18,7 @@ import { MAY_EXEC, isReg } from "./mode";
 import { getMount } from "./mount-tree";
 import { contentOf } from "./mutate";
 import { resolvePath } from "./namei";
+import { lsmFilePermission } from "./lsm-hooks";
 import { inodePermission } from "./permission";
 import { hasDeny } from "./sys-common";
 import type { PathRef } from "./types";
@@ -45,6 +47,9 @@ export function lookupExecutable(state: KernelState, task: Task, path: string): 
   if (m.flags.noexec) return no("path_noexec", `${path} is on a noexec mount`, "EACCES");
   const perm = inodePermission(c, r.path, r.attr, MAY_EXEC, path);
   if (hasDeny(perm)) return err({ errno: "EACCES", checks: [...r.checks, ...perm] });
+  const lsm = lsmFilePermission(state, task, { path: r.path, attr: r.attr }, MAY_EXEC);
+  if (lsm) perm.push(lsm);
+  if (lsm?.verdict === "deny") return err({ errno: "EACCES", checks: [...r.checks, ...perm] });
   const data = contentOf(c, r.path);
   const head = data?.kind === "text" && data.text.startsWith("#!") ? (data.text.split("\n")[0] ?? "").slice(2).trim() : undefined;
   const program = data?.kind === "program" ? { kind: "program" as const, name: data.program } : head !== undefined ? { kind: "script" as const, interpreter: head } : undefined;

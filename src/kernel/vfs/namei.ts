@@ -13,7 +13,6 @@ import type { Attr, FsCtx } from "./node";
 import { attrOf, linkOf, lookupChild, parentNode } from "./node";
 import { MAXSYMLINKS, NAME_MAX, PATH_MAX } from "./open-flags";
 import { inGroup, inodePermission } from "./permission";
-import { lsmFilePermission } from "./lsm-hooks";
 import { getSb } from "./sb-access";
 import { synthFor } from "./synth-registry";
 import type { PathRef } from "./types";
@@ -58,14 +57,13 @@ export function dotdot(c: FsCtx, cur: PathRef): PathRef {
   return p;
 }
 
-/** The owner, group or other execute bit grants search; no generated-fs rule or LSM objects. */
+/** The owner, group or other execute bit grants search, and no generated-fs rule objects. */
 function searchAllowed(c: FsCtx, p: PathRef, a: Attr): boolean {
   const cred = c.task.cred;
   const bit = cred.fsuid === a.uid ? 0o100 : inGroup(cred, a.gid) ? 0o010 : 0o001;
   if ((a.mode & bit) === 0) return false;
   const sb = getSb(c.state, getMount(c.state, p.mnt).sb);
-  if (sb.backing.kind === "synthetic" && synthFor(sb.fstype)?.permission) return false;
-  return lsmFilePermission(c.state, c.task, "", MAY_EXEC) === undefined;
+  return !(sb.backing.kind === "synthetic" && synthFor(sb.fstype)?.permission);
 }
 
 interface Walker {

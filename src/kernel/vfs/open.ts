@@ -43,7 +43,7 @@ function createFile(c: FsCtx, dir: PathRef, dirAttr: Attr, name: string, mode: n
   if (ro) return refuse([...pre, ro]);
   const perm = mayCreate(c, dir, dirAttr, shown.slice(0, shown.lastIndexOf("/")) || "/");
   if (hasDeny(perm)) return refuse([...pre, ...perm]);
-  const lsm = lsmPathOp(c.state, c.task, "mknod", shown);
+  const lsm = lsmPathOp(c.state, c.task, { op: "mknod", at: { dir, dirAttr, name }, mode: S_IFREG | mode });
   if (lsm?.verdict === "deny") return refuse([...pre, ...perm, lsm]);
   const owner = newOwner(c.task, dirAttr, mode, S_IFREG);
   const made = createNode(c, dir, name, { ...owner, data: { kind: "text", text: "" } });
@@ -52,7 +52,7 @@ function createFile(c: FsCtx, dir: PathRef, dirAttr: Attr, name: string, mode: n
   const entry = lookupIn({ state: s, task: c.task }, dir, name);
   if (!entry) return refuse([...pre, ...perm, deny("kernel", "vfs_create", `${shown} vanished`, "ENOENT")]);
   const note = pass("kernel", "vfs_create", `created ${shown} (mode ${(owner.mode & 0o7777).toString(8).padStart(4, "0")}, uid ${owner.uid}, gid ${owner.gid})`);
-  return ok({ state: s, path: entry.path, snapshot: null, heldNs: null, checks: [...pre, ...perm, note], created: true });
+  return ok({ state: s, path: entry.path, snapshot: null, heldNs: null, checks: [...pre, ...perm, ...(lsm ? [lsm] : []), note], created: true });
 }
 
 /** Where the open leads: an existing file (after lookup) or a file O_CREAT makes. */

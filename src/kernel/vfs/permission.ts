@@ -3,7 +3,8 @@
  * `acl_permission_check()`): the owner, group or other class of the mode bits, then the
  * capabilities that override them — counted only when the file's owner and group are mapped in
  * the caller's user namespace (`capable_wrt_inode_uidgid()`), which is why root in a user
- * namespace cannot read a host file owned by an unmapped uid. Then the LSM hook.
+ * namespace cannot read a host file owned by an unmapped uid. The LSMs are asked by the callers
+ * (may-open.ts, exec-lookup.ts and the path hooks), since AppArmor mediates by path, not inode.
  */
 import type { Capability } from "../caps/capabilities";
 import { nsCapable, userNsName } from "../cred/capable";
@@ -14,7 +15,6 @@ import type { KernelState } from "../state";
 import { getNs } from "../state";
 import type { Check } from "../trace";
 import { deny, pass } from "../trace";
-import { lsmFilePermission } from "./lsm-hooks";
 import { MAY_EXEC, MAY_READ, MAY_WRITE, S_IXUGO, isDir, isLnk, isReg, modeString } from "./mode";
 import type { Attr, FsCtx } from "./node";
 import { backingOf } from "./node";
@@ -92,9 +92,6 @@ export function inodePermission(c: FsCtx, p: PathRef, attr: Attr, mask: number, 
   const custom = b?.kind === "synthetic" ? b.fs.permission?.(b.ctx, b.key, mask) : undefined;
   const dac = custom ?? genericPermission(c.state, c.task.cred, attr, mask, name);
   checks.push(dac);
-  if (dac.verdict === "deny") return checks;
-  const lsm = lsmFilePermission(c.state, c.task, name, mask);
-  if (lsm) checks.push(lsm);
   return checks;
 }
 

@@ -4,46 +4,63 @@
  * rules ("deny rules take precedence", apparmor.d(5)); what no rule allows is denied.
  */
 import type { AuditContext } from "../audit";
+import { untrusted } from "../audit";
 import type { LsmDecision } from "./decision";
 import { aaAllowed, aaAuditLine, aaDenied, unconfinedPass } from "./decision";
 import { aaGlobMatch, expandVariables, filterSlashes } from "./glob";
 import type { AaFilePerm, AaProfile, AaRule } from "./profile";
 
+/**
+ * What a request may ask for: the rule letters, plus `c` (create) and `d` (delete), which a
+ * rule grants with `w` (policy_unpack.c: map_old_perms() gives MAY_WRITE AA_MAY_CREATE,
+ * AA_MAY_DELETE, AA_MAY_SETATTR, AA_MAY_CHMOD and AA_MAY_CHOWN) but the log prints apart.
+ */
+export type AaRequestPerm = AaFilePerm | "c" | "d";
+
 export interface AaFileRequest {
   /** The path as AppArmor names it: absolute in the task's mount namespace, symlinks resolved, directories ending in '/'. */
   readonly path: string;
-  readonly perms: readonly AaFilePerm[];
+  readonly perms: readonly AaRequestPerm[];
   /** The audit `operation`: "open" (default), "mkdir", "unlink", "exec", "truncate", … */
   readonly operation?: string;
   /** The task's fsuid and the file owner's uid, as seen from the initial user namespace. */
   readonly fsuid?: number;
   readonly ouid?: number;
+  /** link: the existing file the new name would point to, printed as `target=`. */
+  readonly target?: string;
 }
 
-const PERM_WORDS: Readonly<Record<AaFilePerm, string>> = {
-  r: "read", w: "write", a: "append", k: "lock", l: "link", m: "mmap-exec", x: "exec",
+const PERM_WORDS: Readonly<Record<AaRequestPerm, string>> = {
+  r: "read", w: "write", a: "append", c: "create", d: "delete", k: "lock", l: "link", m: "mmap-exec", x: "exec",
 };
 /** The order file masks are printed in (security/apparmor/lib.c: aa_file_perm_chrs "xwracd … km l"). */
-const MASK_ORDER: readonly AaFilePerm[] = ["x", "w", "r", "a", "k", "m", "l"];
+const MASK_ORDER: readonly AaRequestPerm[] = ["x", "w", "r", "a", "c", "d", "k", "m", "l"];
+/** The rule letter that grants a requested permission. */
+const ruleLetter = (perm: AaRequestPerm): AaFilePerm => (perm === "c" || perm === "d" ? "w" : perm);
 const ALL_PERMS: readonly AaFilePerm[] = ["r", "w", "a", "k", "l", "m", "x"];
 
 type FileRule = Extract<AaRule, { kind: "file" }>;
 
-/** MAY_EXEC, MAY_WRITE, MAY_READ, MAY_APPEND (include/linux/fs.h), as the VFS hooks pass them. */
-const MAY = { EXEC: 1, WRITE: 2, READ: 4, APPEND: 8 } as const;
+/**
+ * MAY_EXEC, MAY_WRITE, MAY_READ, MAY_APPEND (include/linux/fs.h), as the VFS hooks pass them,
+ * and AppArmor's own AA_MAY_CREATE and AA_MAY_DELETE (security/apparmor/include/perms.h).
+ */
+export const AA_MAY = { EXEC: 1, WRITE: 2, READ: 4, APPEND: 8, CREATE: 0x10, DELETE: 0x20 } as const;
 
 /** The AppArmor permissions a VFS access mask asks for (file.c: aa_map_file_to_perms()). */
-export function aaPermsFromMask(mask: number): readonly AaFilePerm[] {
-  const perms: AaFilePerm[] = [];
-  if (mask & MAY.READ) perms.push("r");
-  if (mask & MAY.WRITE) perms.push("w");
-  if (mask & MAY.APPEND) perms.push("a");
-  if (mask & MAY.EXEC) perms.push("x");
+export function aaPermsFromMask(mask: number): readonly AaRequestPerm[] {
+  const perms: AaRequestPerm[] = [];
+  if (mask & AA_MAY.READ) perms.push("r");
+  if (mask & AA_MAY.WRITE) perms.push("w");
+  if (mask & AA_MAY.APPEND) perms.push("a");
+  if (mask & AA_MAY.CREATE) perms.push("c");
+  if (mask & AA_MAY.DELETE) perms.push("d");
+  if (mask & AA_MAY.EXEC) perms.push("x");
   return perms;
 }
 
-// SIMPLIFICATION: the create/delete/chmod/chown mask bits are folded into `w`, and `x` is a plain
-// permission: exec transitions (ix, px, ux, cx) and the profile change they cause are not modelled.
+// SIMPLIFICATION: `x` is a plain permission: exec transitions (ix, px, ux, cx) and the profile
+// change they cause are not modelled.
 /** A rule's `w` grants append too ("w implies a", apparmor.d(5)); a bare `file,` grants everything. */
 function grants(rule: FileRule, perm: AaFilePerm): boolean {
   const perms = rule.perms ?? ALL_PERMS;
@@ -56,15 +73,15 @@ function ruleMatches(profile: AaProfile, rule: FileRule, path: string, perm: AaF
 }
 
 /** For each requested permission, the deny rule that refuses it or the allow rule that grants it. */
-function decide(profile: AaProfile, path: string, perm: AaFilePerm): { readonly denyRule?: FileRule; readonly allowRule?: FileRule } {
-  const rules = profile.rules.filter((r): r is FileRule => r.kind === "file" && ruleMatches(profile, r, path, perm));
+function decide(profile: AaProfile, path: string, perm: AaRequestPerm): { readonly denyRule?: FileRule; readonly allowRule?: FileRule } {
+  const rules = profile.rules.filter((r): r is FileRule => r.kind === "file" && ruleMatches(profile, r, path, ruleLetter(perm)));
   const denyRule = rules.find((r) => r.deny);
   const allowRule = rules.find((r) => !r.deny);
   return { ...(denyRule ? { denyRule } : {}), ...(allowRule ? { allowRule } : {}) };
 }
 
-const maskText = (perms: readonly AaFilePerm[]) => `"${MASK_ORDER.filter((p) => perms.includes(p)).join("")}"`;
-const words = (perms: readonly AaFilePerm[]) => perms.map((p) => PERM_WORDS[p]).join(" and ");
+const maskText = (perms: readonly AaRequestPerm[]) => `"${MASK_ORDER.filter((p) => perms.includes(p)).join("")}"`;
+const words = (perms: readonly AaRequestPerm[]) => perms.map((p) => PERM_WORDS[p]).join(" and ");
 
 /**
  * Whether the profile lets the task access `req.path` with `req.perms`. Denials return EACCES
@@ -86,7 +103,10 @@ export function apparmorFileCheck(profile: AaProfile, req: AaFileRequest, ctx: A
     : `AppArmor profile ${profile.name} has no rule that allows ${words(denied)} on ${req.path}`;
   const audit = aaAuditLine(profile, {
     operation: req.operation ?? "open", class: "file", name: req.path,
-    tail: [["requested_mask", maskText(req.perms)], ["denied_mask", maskText(denied)], ["fsuid", String(req.fsuid ?? 0)], ["ouid", String(req.ouid ?? 0)]],
+    tail: [
+      ["requested_mask", maskText(req.perms)], ["denied_mask", maskText(denied)], ["fsuid", String(req.fsuid ?? 0)], ["ouid", String(req.ouid ?? 0)],
+      ...(req.target !== undefined ? [["target", untrusted(req.target)] as const] : []),
+    ],
   }, ctx);
   return aaDenied(profile, byRule?.text ?? "no matching rule", reason, audit);
 }

@@ -40,12 +40,15 @@ export const HOST_ROOT: PathRef = { mnt: mountId(ROOT_MOUNT_ID), node: 2 };
 
 const root = { uid: kuid(0), gid: kgid(0) };
 
+/** The entries of the root filesystem, from the hostname and the filesystem's UUID. */
+export type RootFsBuilder = (hostname: string, uuid: string) => HostEntry[];
+
 /** Contents and root mode of each stored filesystem of the boot table. */
-function storedBacking(m: HostMount, hostname: string, config: KernelConfig): SbBacking | undefined {
+function storedBacking(m: HostMount, hostname: string, config: KernelConfig, rootFs: RootFsBuilder): SbBacking | undefined {
   const build = (mode: number, entries: readonly HostEntry[], time = BOOT_TIME, rootIno = 1): SbBacking =>
     ({ kind: "store", store: buildStore(emptyStore({ mode, ...root, time }, rootIno), entries, time) });
   switch (m.fstype) {
-    case "ext4": return build(0o755, ubuntuRootFs(hostname, rootUuid(config)), INSTALL_TIME, 2);
+    case "ext4": return build(0o755, rootFs(hostname, rootUuid(config)), INSTALL_TIME, 2);
     case "devtmpfs": return build(0o755, hostDevEntries());
     case "devpts": return build(0o755, [{ path: "/ptmx", type: "chr", mode: 0, uid: 0, gid: 0, rdev: devNum(5, 2) }]);
     case "tmpfs": return build(m.path === "/run" ? 0o755 : m.path === "/run/user/0" ? 0o700 : 0o1777, m.path === "/run" ? ubuntuRun() : []);
@@ -88,7 +91,7 @@ function emptyVfs(): VfsState {
 }
 
 /** The initial VFS: every boot mount attached in the initial mount namespace. */
-export function bootVfs(config: KernelConfig, hostname: string, ns: InitNamespaces): VfsState {
+export function bootVfs(config: KernelConfig, hostname: string, ns: InitNamespaces, rootFs: RootFsBuilder = ubuntuRootFs): VfsState {
   let vfs = emptyVfs();
   const [v1, rootfs] = newSb(vfs, { fstype: "rootfs", userNs: ns.user, dev: devNum(0, 2), backing: { kind: "store", store: emptyStore({ mode: 0o755, ...root, time: BOOT_TIME }) } });
   const [v2, nsfs] = newSb(v1, { fstype: "nsfs", userNs: ns.user, dev: devNum(0, 4), backing: { kind: "synthetic", scope: null } });
@@ -103,7 +106,7 @@ export function bootVfs(config: KernelConfig, hostname: string, ns: InitNamespac
     const isDisk = m.fstype === "ext4";
     const [v, sb] = newSb(vfs, {
       fstype: m.fstype, userNs: ns.user, options: fillOptions(m.options, config.memTotalKb),
-      backing: storedBacking(m, hostname, config) ?? { kind: "synthetic", scope: scopeOf(m.fstype, ns) },
+      backing: storedBacking(m, hostname, config, rootFs) ?? { kind: "synthetic", scope: scopeOf(m.fstype, ns) },
       ...(isDisk ? { dev: devNum(8, 1), bdev: devNum(8, 1) } : { dev: devNum(0, m.minor) }),
     });
     vfs = isDisk ? { ...v, blockDevices: v.blockDevices.set("8:1", sb.id) } : v;

@@ -16,6 +16,7 @@ import { writeSetgroups } from "../../procfs/setgroups";
 import { renderOomScore, renderOomScoreAdj, writeOomScoreAdj } from "../../procfs/oom";
 import { renderTimensOffsets, writeTimensOffsets } from "../../procfs/timens";
 import { renderMaps } from "../../procfs/maps";
+import { renderAttrExec, writeAttrExec } from "../../procfs/attr-exec";
 import { renderMountinfo, renderMounts } from "../mountinfo";
 
 export type PidRenderer = (state: KernelState, task: Task, view: ProcView) => string;
@@ -54,8 +55,8 @@ export const PID_ENTRIES: Readonly<Record<string, PidEntry>> = {
   uid_map: rw(renderUidMap, writeUidMap), wchan: r(),
 };
 
-/** attr/ holds the LSM's files: `current` is the task's label. */
+/** attr/ holds the LSM's files: `current` is the task's label, `exec` the one its next execve takes. */
 export const ATTR_ENTRIES: Readonly<Record<string, PidEntry>> = {
-  current: r(renderAttrCurrent, 0o666), exec: r(undefined, 0o666), prev: r(), fscreate: r(undefined, 0o666),
+  current: r(renderAttrCurrent, 0o666), exec: rw(renderAttrExec, writeAttrExec, 0o666), prev: r(), fscreate: r(undefined, 0o666),
   keycreate: r(undefined, 0o666), sockcreate: r(undefined, 0o666),
 };
