@@ -19,13 +19,15 @@ Commands:
   help               Show this help
 
 Options:
-  --host ubuntu      The host to boot (ubuntu; fedora comes with SELinux)
+  --host HOST        The host to boot: ubuntu (AppArmor, the default) or
+                     fedora (SELinux)
   -h, --help         Show this help
   -V, --version      Print the version
 `;
 
 const VERSION = "isolab 0.1.0";
-const HOSTS = ["ubuntu"];
+const HOSTS = ["ubuntu", "fedora"] as const;
+type Host = (typeof HOSTS)[number];
 
 const usageError = (message: string): CliOutput => ({
   stdout: "", stderr: `isolab: ${message}\nTry 'isolab --help' for more information.\n`, exitCode: 2,
@@ -34,13 +36,15 @@ const usageError = (message: string): CliOutput => ({
 /** `isolab [--host H] sh [-c SCRIPT]`; `stdin` is read only when no -c is given. */
 export function runCli(argv: readonly string[], readStdin: () => string = () => ""): CliOutput {
   const args = [...argv];
+  let host: Host = "ubuntu";
   while (args[0]?.startsWith("-")) {
     const opt = args.shift()!;
     if (opt === "-h" || opt === "--help") return { stdout: USAGE, stderr: "", exitCode: 0 };
     if (opt === "-V" || opt === "--version") return { stdout: `${VERSION}\n`, stderr: "", exitCode: 0 };
     if (opt === "--host" || opt.startsWith("--host=")) {
-      const host = opt.includes("=") ? opt.slice(7) : args.shift();
-      if (!host || !HOSTS.includes(host)) return usageError(`unknown host '${host ?? ""}' (hosts: ${HOSTS.join(", ")})`);
+      const name = opt.includes("=") ? opt.slice(7) : args.shift();
+      if (!name || !(HOSTS as readonly string[]).includes(name)) return usageError(`unknown host '${name ?? ""}' (hosts: ${HOSTS.join(", ")})`);
+      host = name as Host;
       continue;
     }
     return usageError(`unknown option '${opt}'`);
@@ -55,6 +59,6 @@ export function runCli(argv: readonly string[], readStdin: () => string = () => 
     script = rest[1];
   } else if (rest.length === 0) script = readStdin();
   else return usageError(`sh: unexpected argument '${rest[0]}'`);
-  const result = runHeadless(script);
+  const result = runHeadless(script, { host });
   return { stdout: result.stdout, stderr: result.stderr, exitCode: result.status };
 }

@@ -5,7 +5,7 @@
  * the script ends. Everything the script does goes through the kernel as processes.
  */
 import type { KernelState, Pid, SyscallCall } from "../kernel/index.ts";
-import { UBUNTU_HOST, bootKernel, shellStatus, syscall } from "../kernel/index.ts";
+import { FEDORA_HOST, UBUNTU_HOST, bootKernel, shellStatus, syscall } from "../kernel/index.ts";
 import type { ProgramRun } from "./process/program";
 import { Runner } from "./process/runner";
 import { close, sys } from "./process/sys";
@@ -20,6 +20,8 @@ export interface HeadlessResult {
 }
 
 export interface HeadlessOptions {
+  /** The host to boot: Ubuntu with AppArmor (default) or Fedora with SELinux. */
+  readonly host?: "ubuntu" | "fedora";
   /** How much simulated time the script may take before it is killed. */
   readonly maxNs?: number;
 }
@@ -47,7 +49,7 @@ function* launcher(script: string, out: readonly [number, number], err: readonly
 }
 
 export function runHeadless(script: string, options: HeadlessOptions = {}): HeadlessResult {
-  const booted = bootKernel(UBUNTU_HOST);
+  const booted = bootKernel(options.host === "fedora" ? FEDORA_HOST : UBUNTU_HOST);
   const login = [...booted.tasks.values()].find((t) => t.comm === "bash")!.pid;
   const runner = new Runner(booted, PROGRAMS);
   const host = new HostCalls(runner, login);
