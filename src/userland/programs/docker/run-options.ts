@@ -4,6 +4,7 @@
  * names, as the CLI sends them over /var/run/docker.sock. Validation that the CLI does itself
  * fails here with its words; what the daemon validates is the daemon's job.
  */
+import type { ContainerCreate, MountPoint } from "../../../runtime/index.ts";
 import type { FlagSpec, FlagValues } from "./flags";
 import { isSet, lastValue, parseBytes, parseFlags } from "./flags";
 
@@ -24,61 +25,6 @@ export const RUN_FLAGS: readonly FlagSpec[] = [
   f("restart", "string"), f("add-host", "list"), f("dns", "list"), f("ulimit", "list"), f("oom-kill-disable", "bool"),
   f("blkio-weight", "uint16"), f("cgroup-parent", "string"), f("help", "bool"), f("quiet", "bool", "q"), f("publish-all", "bool", "P"),
 ];
-
-export interface MountPoint {
-  readonly Type: "bind" | "volume" | "tmpfs";
-  readonly Source: string;
-  readonly Target: string;
-  readonly ReadOnly: boolean;
-}
-
-export interface ContainerCreate {
-  readonly name: string | undefined;
-  readonly Config: {
-    readonly Image: string;
-    readonly Cmd: readonly string[] | null;
-    readonly Entrypoint: readonly string[] | null;
-    readonly Env: readonly string[];
-    readonly User: string;
-    readonly WorkingDir: string;
-    readonly Hostname: string;
-    readonly Tty: boolean;
-    readonly OpenStdin: boolean;
-    readonly AttachStdin: boolean;
-    readonly Labels: Readonly<Record<string, string>>;
-  };
-  readonly HostConfig: {
-    readonly Binds: readonly string[];
-    readonly Mounts: readonly MountPoint[];
-    readonly PortBindings: Readonly<Record<string, readonly { HostIp: string; HostPort: string }[]>>;
-    readonly NetworkMode: string;
-    readonly PidMode: string;
-    readonly IpcMode: string;
-    readonly UTSMode: string;
-    readonly UsernsMode: string;
-    readonly CgroupnsMode: string;
-    readonly AutoRemove: boolean;
-    readonly Privileged: boolean;
-    readonly CapAdd: readonly string[];
-    readonly CapDrop: readonly string[];
-    readonly SecurityOpt: readonly string[];
-    readonly ReadonlyRootfs: boolean;
-    readonly Tmpfs: Readonly<Record<string, string>>;
-    readonly Devices: readonly { PathOnHost: string; PathInContainer: string; CgroupPermissions: string }[];
-    readonly Memory: number;
-    readonly MemorySwap: number;
-    readonly MemoryReservation: number;
-    readonly NanoCpus: number;
-    readonly CpuShares: number;
-    readonly CpuPeriod: number;
-    readonly CpuQuota: number;
-    readonly CpusetCpus: string;
-    readonly PidsLimit: number | null;
-    readonly Init: boolean | null;
-  };
-  /** -d: the CLI prints the ID and returns instead of attaching. */
-  readonly detach: boolean;
-}
 
 export type RunParse =
   | { readonly ok: true; readonly create: ContainerCreate }
