@@ -114,3 +114,14 @@ describe("commands and errors", () => {
     expect(run("export A=1; B=2 bash -c 'echo $A $B'; echo \"[$B]\"").out).toBe("1 2\n[]\n");
   });
 });
+
+describe("set -e and exec", () => {
+  it("stops at the first failing command, but not in conditions or && lists", () => {
+    expect(run("set -e; if false; then :; fi; false || true; false && true; echo reached; false; echo never")).toEqual({ out: "reached\n", err: "", status: 1 });
+  });
+
+  it("replaces the shell with exec, and keeps exec's redirections", () => {
+    expect(run("exec /usr/bin/echo replaced; echo never").out).toBe("replaced\n");
+    expect(run("exec 2>&1; cat /nope").out).toBe("cat: /nope: No such file or directory\n");
+  });
+});

@@ -46,6 +46,8 @@ export interface Shell {
   /** How deep in loops we are (for break/continue), and in functions (for return). */
   loops: number;
   functions: number;
+  /** How deep in conditions (if, while, until, && and || operands) we are: set -e skips them. */
+  conditions: number;
   /** The status of the last command substitution in the command being expanded. */
   substStatus?: number | undefined;
 }
@@ -93,12 +95,29 @@ export function* runList(sh: Shell, list: List): Sys<number> {
 }
 
 function* runAndOr(sh: Shell, andOr: AndOr): Sys<number> {
-  let status = yield* runPipeline(sh, andOr.first);
-  for (const { op, pipeline } of andOr.rest) {
-    if ((op === "&&") === (status === 0)) status = yield* runPipeline(sh, pipeline);
+  // set -e (XCU 2.8.1): a failure ends the shell, except in a condition, on the left of && or
+  // ||, or under !.
+  let status = yield* condition(sh, andOr.rest.length > 0, () => runPipeline(sh, andOr.first));
+  let last = andOr.first;
+  for (const [i, { op, pipeline }] of andOr.rest.entries()) {
+    if ((op === "&&") !== (status === 0)) continue;
+    status = yield* condition(sh, i < andOr.rest.length - 1, () => runPipeline(sh, pipeline));
+    last = pipeline;
   }
   sh.state.status = status;
+  if (status !== 0 && sh.state.options.errexit && sh.conditions === 0 && !last.bang && andOr.rest.length === 0) throw new ExitShell(status);
   return status;
+}
+
+/** Runs `body` as a condition (set -e does not apply inside) when `isCondition`. */
+function* condition<T>(sh: Shell, isCondition: boolean, body: () => Sys<T>): Sys<T> {
+  if (!isCondition) return yield* body();
+  sh.conditions++;
+  try {
+    return yield* body();
+  } finally {
+    sh.conditions--;
+  }
 }
 
 function* runPipeline(sh: Shell, pipeline: Pipeline): Sys<number> {
@@ -165,7 +184,7 @@ export function* forkChild(sh: Shell, body: (child: Shell) => Sys<number>): Sys<
     const outcome = yield {
       kind: "fork",
       flags: 0,
-      child: (pid: Pid): ProgramRun => subshellMain({ pid, state, loops: 0, functions: 0 }, body),
+      child: (pid: Pid): ProgramRun => subshellMain({ pid, state, loops: 0, functions: 0, conditions: sh.conditions }, body),
     };
     if (outcome.result.ok) return (outcome.result.value as { child: Pid }).child;
     const reason = strerror(outcome.result.error);
@@ -261,14 +280,14 @@ function* runCompound(sh: Shell, c: CompoundCommand): Sys<number> {
     }
     case "if": {
       for (const clause of c.clauses) {
-        if ((yield* runList(sh, clause.cond)) === 0) return yield* runList(sh, clause.body);
+        if ((yield* condition(sh, true, () => runList(sh, clause.cond))) === 0) return yield* runList(sh, clause.body);
       }
       return c.elseBody ? yield* runList(sh, c.elseBody) : 0;
     }
     case "while":
     case "until":
       return yield* runLoop(sh, function* () {
-        const ok = (yield* runList(sh, c.cond)) === 0;
+        const ok = (yield* condition(sh, true, () => runList(sh, c.cond))) === 0;
         return c.type === "while" ? ok : !ok;
       }, c.body);
     case "for": {
@@ -343,6 +362,7 @@ function* runSimple(sh: Shell, command: SimpleCommand, inChild: boolean): Sys<nu
     return substStatus;
   }
   const name = fields[0]!;
+  if (name === "exec") return yield* execBuiltin(sh, command, fields.slice(1), assigns);
   const fn = sh.state.functions.get(name);
   const builtin = BUILTINS.get(name);
   if (fn || builtin) {
@@ -370,6 +390,23 @@ function* runSimple(sh: Shell, command: SimpleCommand, inChild: boolean): Sys<nu
     }
   }
   return yield* runExternal(sh, command, fields, assigns, inChild);
+}
+
+/**
+ * `exec CMD…` replaces the shell with CMD (no fork); `exec` with only redirections makes them
+ * the shell's own for good.
+ */
+function* execBuiltin(sh: Shell, command: SimpleCommand, args: string[], assigns: ReadonlyMap<string, string>): Sys<number> {
+  if (args.length > 0) {
+    const status = yield* runExternal(sh, command, args, assigns, true);
+    throw new ExitShell(status);
+  }
+  const failure = yield* applyRedirects(ctxOf(sh), command.redirects);
+  if (failure) {
+    yield* complain(sh, failure);
+    return 1;
+  }
+  return 0;
 }
 
 function* callFunction(sh: Shell, body: Compound, args: string[]): Sys<number> {

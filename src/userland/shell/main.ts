@@ -17,7 +17,7 @@ export function* shellMain(flavour: ShellFlavour, args: ProgramArgs): ProgramRun
   const argv = [...args.argv];
   const name = argv[0] ?? (flavour === "bash" ? "bash" : "sh");
   const state = newShellState(flavour, name.replace(/^.*\//, ""), args.pid, args.env);
-  const sh: Shell = { pid: args.pid, state, loops: 0, functions: 0 };
+  const sh: Shell = { pid: args.pid, state, loops: 0, functions: 0, conditions: 0 };
   let i = 1;
   let command: string | undefined;
   for (; i < argv.length && argv[i]!.startsWith("-") && argv[i] !== "-"; i++) {
