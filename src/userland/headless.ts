@@ -48,54 +48,80 @@ function* launcher(script: string, out: readonly [number, number], err: readonly
   return r.ok ? 0 : 127;
 }
 
-export function runHeadless(script: string, options: HeadlessOptions = {}): HeadlessResult {
-  const booted = bootKernel(options.host === "fedora" ? FEDORA_HOST : UBUNTU_HOST);
-  const login = [...booted.tasks.values()].find((t) => t.comm === "bash")!.pid;
-  const runner = new Runner(booted, PROGRAMS);
-  const host = new HostCalls(runner, login);
-  // The login shell's terminal: /dev/null for input (a headless run reads nothing), so the
-  // pipes land above the three standard descriptors.
-  for (let fd = 0; fd < 3; fd++) host.call({ name: "openat", path: "/dev/null", flags: fd === 0 ? 0 : 1 });
-  const out = host.call<{ fds: readonly [number, number] }>({ name: "pipe2" }).fds;
-  const err = host.call<{ fds: readonly [number, number] }>({ name: "pipe2" }).fds;
-  const child = host.call<{ child: Pid }>({ name: "clone", flags: 0 }).child;
-  runner.attach(child, launcher(script, out, err));
-  host.call({ name: "close", fd: out[1] });
-  host.call({ name: "close", fd: err[1] });
+/**
+ * A booted host whose login shell's terminal is replaced by the host's pipes: each `run` forks
+ * `bash -c SCRIPT` from the login shell, as typing a line would, and collects what it prints.
+ * The world persists between runs (files, processes, containers).
+ */
+export class HeadlessSession {
+  readonly runner: Runner;
+  private readonly host: HostCalls;
+  private readonly login: Pid;
 
-  let stdout = "";
-  let stderr = "";
-  const drain = (fd: number): [string, boolean] => {
-    let text = "";
-    for (;;) {
-      const r = syscall(runner.kernel, login, { name: "read", fd, count: 65_536 });
-      runner.kernel = r.state;
-      if (!r.result.ok) return [text, true];
-      const v = r.result.value as { data?: string; kind?: string };
-      if (v.kind === "blocked") return [text, false];
-      if (v.data === "") return [text, true];
-      text += v.data;
-    }
-  };
-  const deadline = runner.kernel.nowNs + (options.maxNs ?? DAY_NS);
-  const exited = () => runner.kernel.tasks.get(child)?.state === "Z";
-  let outDone = false;
-  let errDone = false;
-  for (;;) {
-    runner.runUntil(exited, Math.max(0, deadline - runner.kernel.nowNs));
-    const [o, oEnd] = drain(out[0]);
-    const [e, eEnd] = drain(err[0]);
-    stdout += o;
-    stderr += e;
-    outDone ||= oEnd;
-    errDone ||= eEnd;
-    if (exited() && outDone && errDone) break;
-    if (o === "" && e === "" && (exited() || runner.kernel.nowNs >= deadline)) break;
-    if (o === "" && e === "" && !exited()) {
-      // Nothing moved and nothing will: the script waits for input that never comes.
-      host.call({ name: "kill", pid: child, sig: 9 });
-    }
+  constructor(options: HeadlessOptions = {}) {
+    const booted = bootKernel(options.host === "fedora" ? FEDORA_HOST : UBUNTU_HOST);
+    this.login = [...booted.tasks.values()].find((t) => t.comm === "bash")!.pid;
+    this.runner = new Runner(booted, PROGRAMS);
+    this.host = new HostCalls(this.runner, this.login);
+    // The login shell's terminal: /dev/null for input (a headless run reads nothing), so the
+    // pipes land above the three standard descriptors.
+    for (let fd = 0; fd < 3; fd++) this.host.call({ name: "openat", path: "/dev/null", flags: fd === 0 ? 0 : 1 });
   }
-  const waited = host.call<{ kind: string; status: number }>({ name: "wait4", pid: child, options: 0 });
-  return { stdout, stderr, status: waited.kind === "reaped" ? shellStatus(waited.status) : 1, kernel: runner.kernel };
+
+  get kernel(): KernelState {
+    return this.runner.kernel;
+  }
+
+  run(script: string, maxNs = DAY_NS): HeadlessResult {
+    const { runner, host, login } = this;
+    const out = host.call<{ fds: readonly [number, number] }>({ name: "pipe2" }).fds;
+    const err = host.call<{ fds: readonly [number, number] }>({ name: "pipe2" }).fds;
+    const child = host.call<{ child: Pid }>({ name: "clone", flags: 0 }).child;
+    runner.attach(child, launcher(script, out, err));
+    host.call({ name: "close", fd: out[1] });
+    host.call({ name: "close", fd: err[1] });
+
+    let stdout = "";
+    let stderr = "";
+    const drain = (fd: number): [string, boolean] => {
+      let text = "";
+      for (;;) {
+        const r = syscall(runner.kernel, login, { name: "read", fd, count: 65_536 });
+        runner.kernel = r.state;
+        if (!r.result.ok) return [text, true];
+        const v = r.result.value as { data?: string; kind?: string };
+        if (v.kind === "blocked") return [text, false];
+        if (v.data === "") return [text, true];
+        text += v.data;
+      }
+    };
+    const deadline = runner.kernel.nowNs + maxNs;
+    const exited = () => runner.kernel.tasks.get(child)?.state === "Z";
+    let outDone = false;
+    let errDone = false;
+    for (;;) {
+      runner.runUntil(exited, Math.max(0, deadline - runner.kernel.nowNs));
+      const [o, oEnd] = drain(out[0]);
+      const [e, eEnd] = drain(err[0]);
+      stdout += o;
+      stderr += e;
+      outDone ||= oEnd;
+      errDone ||= eEnd;
+      if (exited() && outDone && errDone) break;
+      if (o === "" && e === "" && (exited() || runner.kernel.nowNs >= deadline)) break;
+      if (o === "" && e === "" && !exited()) {
+        // Nothing moved and nothing will: the script waits for input that never comes.
+        host.call({ name: "kill", pid: child, sig: 9 });
+      }
+    }
+    const waited = host.call<{ kind: string; status: number }>({ name: "wait4", pid: child, options: 0 });
+    host.call({ name: "close", fd: out[0] });
+    host.call({ name: "close", fd: err[0] });
+    return { stdout, stderr, status: waited.kind === "reaped" ? shellStatus(waited.status) : 1, kernel: runner.kernel };
+  }
+}
+
+/** One script on a fresh host. */
+export function runHeadless(script: string, options: HeadlessOptions = {}): HeadlessResult {
+  return new HeadlessSession(options).run(script, options.maxNs ?? DAY_NS);
 }

@@ -1,6 +1,6 @@
 // Door of src/userland: other layers import only from here.
 export type { HeadlessOptions, HeadlessResult } from "./headless";
-export { runHeadless } from "./headless";
+export { HeadlessSession, runHeadless } from "./headless";
 export type { ProgramArgs, ProgramMain, ProgramRegistry, ProgramRun, Request } from "./process/program";
 export { Runner } from "./process/runner";
 export { parseScript } from "./shell/parser";
