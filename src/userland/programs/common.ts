@@ -4,9 +4,9 @@
  * that stdout is when it is not a terminal, and the `--version` text of coreutils 9.4.
  */
 import type { Errno } from "../../kernel/index.ts";
-import { strerror } from "../../kernel/index.ts";
+import { O_RDONLY, strerror } from "../../kernel/index.ts";
 import type { Sys } from "../process/sys";
-import { writeAll } from "../process/sys";
+import { sys, writeAll } from "../process/sys";
 
 export const tryHelp = (prog: string) => `Try '${prog} --help' for more information.\n`;
 
@@ -148,11 +148,11 @@ export class Stdout {
     return !this.error;
   }
 
-  /** Writes what is left; on failure prints `prog: write error: …` and returns false. */
-  *close(prog: string): Sys<boolean> {
+  /** Writes what is left; on failure prints `prog: write error: …` (or `what`) and returns false. */
+  *close(prog: string, what = "write error"): Sys<boolean> {
     yield* this.flush();
     if (!this.error) return true;
-    yield* writeAll(2, `${prog}: write error: ${strerror(this.error)}\n`);
+    yield* writeAll(2, `${prog}: ${what}: ${strerror(this.error)}\n`);
     return false;
   }
 }
@@ -182,3 +182,36 @@ export const isDirMode = (mode: number) => (mode & S_IFMT) === S_IFDIR;
 export const isRegMode = (mode: number) => (mode & S_IFMT) === S_IFREG;
 export const isLnkMode = (mode: number) => (mode & S_IFMT) === S_IFLNK;
 
+
+/** lseek(2) whence values (<unistd.h>). */
+export const SEEK_SET = 0;
+export const SEEK_CUR = 1;
+
+/**
+ * Opens FILE for reading ("-" is stdin), or says `prog: cannot open 'FILE' for reading: …`
+ * as head, tail and wc do; undefined after such a complaint.
+ */
+export function* openForReading(prog: string, file: string): Sys<number | undefined> {
+  if (file === "-") return 0;
+  const r = yield* sys<{ fd: number }>({ name: "openat", path: file, flags: O_RDONLY });
+  if (r.ok) return r.value.fd;
+  yield* writeAll(2, `${prog}: cannot open ${quoteaf(file)} for reading: ${strerror(r.error)}\n`);
+  return undefined;
+}
+
+const EXPONENTS: Record<string, number> = { k: 1, K: 1, m: 2, M: 2, G: 3, T: 4, P: 5, E: 6 };
+
+/**
+ * xstrtoumax() with head's and tail's suffixes: 512-byte `b`, K/M/G… (powers of 1024, or
+ * of 1000 with a trailing `B`, `KiB` the same as `K`). undefined for anything else.
+ */
+export function parseCount(text: string): number | undefined {
+  const m = /^\s*\+?(\d+)(b|[kKmMGTPE](?:iB|B)?)?$/.exec(text);
+  if (!m) return undefined;
+  const n = Number(m[1]);
+  const suffix = m[2];
+  if (!suffix) return n;
+  if (suffix === "b") return n * 512;
+  const base = suffix.endsWith("B") && !suffix.endsWith("iB") ? 1000 : 1024;
+  return n * base ** EXPONENTS[suffix[0]!]!;
+}
