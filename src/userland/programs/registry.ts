@@ -4,6 +4,18 @@ import { shellMain } from "../shell/main";
 import { cat, echo, falseProgram, sleep, trueProgram } from "./coreutils-basic";
 import { groups, id, whoami } from "./id";
 import { hostname, uname } from "./uname";
+import { ls } from "./ls";
+import { head } from "./head";
+import { tail } from "./tail";
+import { wc } from "./wc";
+import { mkdir } from "./mkdir";
+import { rm } from "./rm";
+import { touch } from "./touch";
+import { basename, dirname, readlink } from "./paths";
+import { env } from "./env";
+import { printf } from "./printf";
+import { seq, yes } from "./seq-yes";
+import { PROCPS_PROGRAMS } from "./procps/programs";
 
 const entries: [string, ProgramMain][] = [
   ["bash", (args) => shellMain("bash", args)],
@@ -11,6 +23,10 @@ const entries: [string, ProgramMain][] = [
   ["dash", (args) => shellMain("ash", args)],
   ["cat", cat], ["echo", echo], ["true", trueProgram], ["false", falseProgram], ["sleep", sleep],
   ["id", id], ["whoami", whoami], ["groups", groups], ["uname", uname], ["hostname", hostname],
+  ["ls", ls], ["head", head], ["tail", tail], ["wc", wc], ["mkdir", mkdir], ["rm", rm], ["touch", touch],
+  ["readlink", readlink], ["basename", basename], ["dirname", dirname], ["env", env], ["printf", printf],
+  ["seq", seq], ["yes", yes],
+  ...PROCPS_PROGRAMS,
 ];
 
 export const PROGRAMS: ProgramRegistry = new Map(entries);
