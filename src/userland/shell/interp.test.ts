@@ -125,3 +125,9 @@ describe("set -e and exec", () => {
     expect(run("exec 2>&1; cat /nope").out).toBe("cat: /nope: No such file or directory\n");
   });
 });
+
+describe("[regression] background commands are one process", () => {
+  it("makes $! the PID of the command itself, not of a subshell around it", () => {
+    expect(run("sleep 600 & ps -o args= -p $!; kill $!; wait $!; echo $?").out).toBe("sleep 600\n143\n");
+  });
+});

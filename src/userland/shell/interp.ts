@@ -82,7 +82,7 @@ export function* runList(sh: Shell, list: List): Sys<number> {
   let status = sh.state.status;
   for (const item of list.items) {
     if (item.background) {
-      const pid = yield* forkChild(sh, (child) => runAndOr(child, item.andOr));
+      const pid = yield* forkChild(sh, (child) => runAndOrInChild(child, item.andOr));
       if (pid !== undefined) {
         sh.state.lastBackground = pid;
         sh.state.jobs.push({ id: sh.state.jobs.length + 1, pid, command: "", status: "Running" });
@@ -107,6 +107,15 @@ function* runAndOr(sh: Shell, andOr: AndOr): Sys<number> {
   sh.state.status = status;
   if (status !== 0 && sh.state.options.errexit && sh.conditions === 0 && !last.bang && andOr.rest.length === 0) throw new ExitShell(status);
   return status;
+}
+
+/**
+ * In a forked child, a lone simple command is exec'd in place, as bash does: `sleep 9 &` is
+ * one process whose PID is `$!`, not a subshell with sleep under it.
+ */
+function* runAndOrInChild(sh: Shell, andOr: AndOr): Sys<number> {
+  const only = andOr.rest.length === 0 && !andOr.first.bang && andOr.first.commands.length === 1 ? andOr.first.commands[0]! : undefined;
+  return only ? yield* runCommand(sh, only, true) : yield* runAndOr(sh, andOr);
 }
 
 /** Runs `body` as a condition (set -e does not apply inside) when `isCondition`. */
@@ -230,7 +239,8 @@ function* substitute(sh: Shell, script: Script): Sys<string> {
   const pid = yield* forkChild(sh, function* (child) {
     yield* close(r);
     yield* moveFd(w, 1);
-    return yield* runList(child, script);
+    const single = script.items.length === 1 && !script.items[0]!.background ? script.items[0]!.andOr : undefined;
+    return single ? yield* runAndOrInChild(child, single) : yield* runList(child, script);
   });
   yield* close(w);
   const out = yield* readAll(r);
@@ -273,7 +283,8 @@ function* runCompound(sh: Shell, c: CompoundCommand): Sys<number> {
     case "group":
       return yield* runList(sh, c.body);
     case "subshell": {
-      const pid = yield* forkChild(sh, (child) => runList(child, c.body));
+      const single = c.body.items.length === 1 && !c.body.items[0]!.background ? c.body.items[0]!.andOr : undefined;
+      const pid = yield* forkChild(sh, (child) => (single ? runAndOrInChild(child, single) : runList(child, c.body)));
       if (pid === undefined) return sh.state.status;
       const w = yield* wait(pid);
       return w.ok ? statusOf(w.value) : 1;
