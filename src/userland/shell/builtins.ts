@@ -199,6 +199,12 @@ function* waitBuiltin(sh: Shell, argv: string[]): Sys<number> {
     return 0;
   }
   for (const pid of targets) {
+    const done = sh.state.jobs.find((j) => j.pid === pid && j.status === "Done");
+    if (done) {
+      status = done.exit ?? 0;
+      sh.state.jobs = sh.state.jobs.filter((j) => j !== done);
+      continue;
+    }
     const w = yield* wait(pid);
     if (!w.ok) {
       yield* complain(sh, `${where(sh)}wait: pid ${pid} is not a child of this shell`);

@@ -90,6 +90,8 @@ export function* runList(sh: Shell, list: List): Sys<number> {
       status = 0;
     } else status = yield* runAndOr(sh, item.andOr);
     sh.state.status = status;
+    // bash reaps finished background jobs as SIGCHLD arrives; between commands is close enough.
+    if (sh.state.jobs.some((j) => j.status === "Running")) yield* reapJobs(sh);
   }
   return status;
 }
