@@ -123,14 +123,17 @@ function withProgram(task: Task, spec: ProcessSpec): Task {
   const uid = spec.uid ?? 0;
   return {
     ...task,
-    comm: spec.comm.slice(0, 15), argv: spec.argv, exe: spec.exe, kthread: spec.kthread ?? false,
+    // A kernel thread keeps its full name (kthread->full_name, shown by proc_task_name() since
+    // 5.17); a process's comm is TASK_COMM_LEN - 1 = 15 characters.
+    comm: spec.kthread ? spec.comm : spec.comm.slice(0, 15), argv: spec.argv, exe: spec.exe, kthread: spec.kthread ?? false,
     env: spec.env ?? task.env,
     lsm: spec.label !== undefined ? { label: spec.label } : task.lsm,
     memory: { rssKb: spec.rssKb ?? 0, vszKb: spec.vszKb ?? 0 },
     state: "S",
     // A service that runs as a system user keeps no capabilities (systemd User=).
     cred: uid === 0 ? task.cred : userCred(uid, uid),
-    pgid: task.kthread || spec.kthread ? asPid(0) : task.pid,
-    sid: task.kthread || spec.kthread ? asPid(0) : task.pid,
+    // Kernel threads have no session; init and every service lead their own (setsid()).
+    pgid: spec.kthread ? asPid(0) : task.pid,
+    sid: spec.kthread ? asPid(0) : task.pid,
   };
 }

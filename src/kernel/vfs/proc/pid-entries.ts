@@ -7,7 +7,7 @@ import type { KernelState } from "../../state";
 import type { Task } from "../../task/task";
 import type { ProcView } from "../../procfs/view";
 import type { ProcWriteOutcome } from "../../procfs/write-common";
-import { renderCmdline, renderComm, renderEnviron, renderLoginuid, renderAttrCurrent } from "../../procfs/pid-text";
+import { renderAttrCurrent, renderCgroup, renderCmdline, renderComm, renderEnviron, renderLoginuid } from "../../procfs/pid-text";
 import { renderStatus } from "../../procfs/status";
 import { renderStat, renderStatm } from "../../procfs/stat";
 import { renderGidMap, renderSetgroups, renderUidMap } from "../../procfs/id-map-show";
@@ -42,7 +42,7 @@ const lnk: PidEntry = { type: "lnk", mode: 0o777 };
  * provides one; attr/, net/, fdinfo/ and map_files/ are empty directories.
  */
 export const PID_ENTRIES: Readonly<Record<string, PidEntry>> = {
-  attr: dir(), autogroup: r(undefined, 0o644), auxv: priv(), cgroup: r(), clear_refs: r(undefined, 0o200),
+  attr: dir(), autogroup: r(undefined, 0o644), auxv: priv(), cgroup: r(renderCgroup), clear_refs: r(undefined, 0o200),
   cmdline: r(renderCmdline), comm: r(renderComm, 0o644), coredump_filter: r(undefined, 0o644), cpuset: r(),
   cwd: lnk, environ: priv(renderEnviron), exe: lnk, fd: dir(0o500), fdinfo: dir(), gid_map: rw(renderGidMap, writeGidMap),
   io: priv(), limits: r(), loginuid: r(renderLoginuid, 0o644), map_files: dir(0o500), maps: r(renderMaps), mem: priv(undefined, 0o600),

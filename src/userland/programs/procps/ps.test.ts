@@ -83,7 +83,7 @@ describe("ps errors and selection", () => {
   it("drops the header for --no-headers, h and empty header overrides", () => {
     expect(r.out[3]).toBe("      1 ?        00:00:00 systemd\n");
     // A BSD option makes the BSD default columns.
-    expect(r.out[4]).toBe("      1 ?        S      0:00 /sbin/init\n");
+    expect(r.out[4]).toBe("      1 ?        Ss     0:00 /sbin/init\n");
     expect(r.out[7]).toBe("      1 systemd\n      2 kthreadd\n");
   });
 
@@ -115,6 +115,7 @@ describe("ps errors and selection", () => {
         "                        PIDNS      NETNS      MNTNS      UTSNS      IPCNS     USERNS   CGROUPNS     TIMENS STAT TT   " +
         "        TIME     ELAPSED   RSS    VSZ NLWP CGROUP                      LABEL",
     );
-    expect(row).toMatch(/^ {6}1 {7}0 .* systemd {9}\/sbin\/init {18}\/sbin\/init {18}4026531836 4026531833 4026531832 4026531838 4026531839 4026531837 4026531835 4026531834 S {4}\? {8}00:00:00 {7}00:42 +\d+ +\d+ {4}1 - {27}unconfined$/);
+    // PID 1 leads its own session and process group ([regression]: both were 0 at boot).
+    expect(row).toMatch(/^ {6}1 {7}0 {7}1 {7}1 .* systemd {9}\/sbin\/init {18}\/sbin\/init {18}4026531836 4026531833 4026531832 4026531838 4026531839 4026531837 4026531835 4026531834 Ss {3}\? {8}00:00:00 {7}00:42 +\d+ +\d+ {4}1 0::\/init\.scope {14}unconfined$/);
   });
 });
