@@ -1,5 +1,5 @@
 /**
- * The file, pipe, descriptor, clock and mount syscalls (src/kernel/vfs), kept in their own part of the syscall table:
+ * The file, pipe, descriptor, clock, kernel-log and mount syscalls (src/kernel/vfs), kept in their own part of the syscall table:
  * table.ts spreads FS_TABLE into TABLE and adds FsSyscallCall to SyscallCall.
  */
 import type { KernelState } from "../state";
@@ -61,6 +61,8 @@ import type { Pipe2Call } from "./pipe2";
 import { sysPipe2 } from "./pipe2";
 import type { ClockGettimeCall, ClockNanosleepCall } from "./clock";
 import { sysClockGettime, sysClockNanosleep } from "./clock";
+import type { SyslogCall } from "./syslog";
+import { sysSyslog } from "./syslog";
 import type { WriteCall } from "./write";
 import { sysWrite } from "./write";
 
@@ -68,7 +70,7 @@ export type FsSyscallCall =
   | OpenatCall | ReadCall | WriteCall | LseekCall | Getdents64Call | StatCall | LstatCall | FstatCall
   | ReadlinkCall | MkdirCall | RmdirCall | UnlinkCall | RenameCall | SymlinkCall | LinkCall | ChmodCall
   | ChownCall | TruncateCall | MknodCall | ChdirCall | GetcwdCall | ChrootCall | MountCall | Umount2Call
-  | PivotRootCall | GetxattrCall | Pipe2Call | DupCall | Dup3Call | FcntlCall | ClockGettimeCall | ClockNanosleepCall;
+  | PivotRootCall | GetxattrCall | Pipe2Call | DupCall | Dup3Call | FcntlCall | ClockGettimeCall | ClockNanosleepCall | SyslogCall;
 
 type Handler<C> = (state: KernelState, caller: Task, call: C) => SyscallOutcome;
 
@@ -79,5 +81,5 @@ export const FS_TABLE: { readonly [N in FsSyscallCall["name"]]: Handler<Extract<
   truncate: sysTruncate, mknod: sysMknod, chdir: sysChdir, getcwd: sysGetcwd, chroot: sysChroot,
   mount: sysMount, umount2: sysUmount2, pivot_root: sysPivotRoot, getxattr: sysGetxattr, lgetxattr: sysGetxattr,
   pipe2: sysPipe2, dup: sysDup, dup2: sysDup3, dup3: sysDup3, fcntl: sysFcntl,
-  clock_gettime: sysClockGettime, clock_nanosleep: sysClockNanosleep,
+  clock_gettime: sysClockGettime, clock_nanosleep: sysClockNanosleep, syslog: sysSyslog,
 };

@@ -15,6 +15,7 @@ import { basename, dirname, readlink } from "./paths";
 import { env } from "./env";
 import { printf } from "./printf";
 import { seq, yes } from "./seq-yes";
+import { dmesg } from "./dmesg";
 import { PROCPS_PROGRAMS } from "./procps/programs";
 
 const entries: [string, ProgramMain][] = [
@@ -25,7 +26,7 @@ const entries: [string, ProgramMain][] = [
   ["id", id], ["whoami", whoami], ["groups", groups], ["uname", uname], ["hostname", hostname],
   ["ls", ls], ["head", head], ["tail", tail], ["wc", wc], ["mkdir", mkdir], ["rm", rm], ["touch", touch],
   ["readlink", readlink], ["basename", basename], ["dirname", dirname], ["env", env], ["printf", printf],
-  ["seq", seq], ["yes", yes],
+  ["seq", seq], ["yes", yes], ["dmesg", dmesg],
   ...PROCPS_PROGRAMS,
 ];
 
