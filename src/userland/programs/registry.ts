@@ -17,6 +17,7 @@ import { printf } from "./printf";
 import { seq, yes } from "./seq-yes";
 import { dmesg } from "./dmesg";
 import { PROCPS_PROGRAMS } from "./procps/programs";
+import { UTIL_LINUX_PROGRAMS } from "./util-linux/programs";
 
 const entries: [string, ProgramMain][] = [
   ["bash", (args) => shellMain("bash", args)],
@@ -28,6 +29,7 @@ const entries: [string, ProgramMain][] = [
   ["readlink", readlink], ["basename", basename], ["dirname", dirname], ["env", env], ["printf", printf],
   ["seq", seq], ["yes", yes], ["dmesg", dmesg],
   ...PROCPS_PROGRAMS,
+  ...UTIL_LINUX_PROGRAMS,
 ];
 
 export const PROGRAMS: ProgramRegistry = new Map(entries);

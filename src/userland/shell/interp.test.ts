@@ -131,3 +131,9 @@ describe("[regression] background commands are one process", () => {
     expect(run("sleep 600 & ps -o args= -p $!; kill $!; wait $!; echo $?").out).toBe("sleep 600\n143\n");
   });
 });
+
+describe("[regression] a shell in a new PID namespace", () => {
+  it("waits for its children by the PIDs its namespace gives them, and knows itself as PID 1", () => {
+    expect(run("unshare --pid --fork /usr/bin/bash -c 'echo $$; /usr/bin/echo child; sleep 1 & echo $!; wait'").out).toBe("1\nchild\n3\n");
+  });
+});

@@ -197,7 +197,8 @@ export function* forkChild(sh: Shell, body: (child: Shell) => Sys<number>): Sys<
       flags: 0,
       child: (pid: Pid): ProgramRun => subshellMain({ pid, state, loops: 0, functions: 0, conditions: sh.conditions }, body),
     };
-    if (outcome.result.ok) return (outcome.result.value as { child: Pid }).child;
+    // The PID as this shell's namespace numbers it (fork's return value), not the global one.
+    if (outcome.result.ok) return (outcome.result.value as { nr: number }).nr as Pid;
     const reason = strerror(outcome.result.error);
     if (sh.state.flavour === "bash" && outcome.result.error === "EAGAIN" && forksleep < FORKSLEEP_MAX) {
       yield* complain(sh, `${sh.state.name}: fork: retry: ${reason}`);

@@ -4,7 +4,7 @@
  * neither, the script is read from standard input to its end.
  */
 import type { ProgramArgs, ProgramRun } from "../process/program";
-import { readAll, readFile, writeAll } from "../process/sys";
+import { readAll, readFile, sys, writeAll } from "../process/sys";
 import { strerror } from "../../kernel/index.ts";
 import type { Shell } from "./interp";
 import { reapJobs, runScript } from "./interp";
@@ -16,7 +16,9 @@ import { newShellState } from "./state";
 export function* shellMain(flavour: ShellFlavour, args: ProgramArgs): ProgramRun {
   const argv = [...args.argv];
   const name = argv[0] ?? (flavour === "bash" ? "bash" : "sh");
-  const state = newShellState(flavour, name.replace(/^.*\//, ""), args.pid, args.env);
+  // $$ is the PID in the shell's own PID namespace.
+  const self = yield* sys<number>({ name: "getpid" });
+  const state = newShellState(flavour, name.replace(/^.*\//, ""), self.ok ? self.value : args.pid, args.env);
   const sh: Shell = { pid: args.pid, state, loops: 0, functions: 0, conditions: 0 };
   let i = 1;
   let command: string | undefined;
