@@ -13,6 +13,7 @@ import type { IpcState } from "./ipc/types";
 import type { CgroupState } from "./cgroup/types";
 import type { SeccompFilter } from "./security/seccomp/types";
 import type { LsmState } from "./security/lsm";
+import type { ProcfsStore } from "./procfs/store";
 
 /** A program the kernel started as root in the initial namespaces; the userland runs it. */
 export interface UsermodeHelper {
@@ -75,6 +76,30 @@ export interface KernelState {
   readonly lsm: LsmState;
   /** Programs the kernel asked to run (call_usermodehelper(): the cgroup v1 release agent). */
   readonly usermodeHelpers: List<UsermodeHelper>;
+  /** Writable /proc values with no field of their own yet (src/kernel/procfs/store.ts); absent until one is written. */
+  readonly procfs?: ProcfsStore;
+}
+
+/** A record whose fields may be set: a fresh copy being filled in before anyone else sees it. */
+export type Draft<T> = { -readonly [K in keyof T]: T[K] };
+
+/**
+ * A shallow copy of the state, to change before it is returned. Performance: `{ ...state, x }`
+ * is fast only while V8 has seen few object shapes at that spot; boot builds the state in many
+ * steps, so the spreads every syscall runs (putTask, the reference counts, the cgroup paths)
+ * fall back to a generic copy about twenty times slower than this literal. The fields are
+ * listed in the order bootKernel() creates them, which is the order serializeKernel() prints.
+ */
+export function copyState(state: KernelState): Draft<KernelState> {
+  const next: Draft<KernelState> = {
+    config: state.config, nowNs: state.nowNs, nextInode: state.nextInode, tasks: state.tasks,
+    children: state.children, namespaces: state.namespaces, pidNrs: state.pidNrs, dmesg: state.dmesg,
+    vfs: state.vfs, net: state.net, ipc: state.ipc, cgroup: state.cgroup, usermodeHelpers: state.usermodeHelpers,
+    seccompFilters: state.seccompFilters, lsm: state.lsm,
+  };
+  // The optional field comes last, where the first write to /proc added it.
+  if (state.procfs !== undefined) next.procfs = state.procfs;
+  return next;
 }
 
 export function getTask(state: KernelState, pid: Pid): Task {
@@ -83,10 +108,11 @@ export function getTask(state: KernelState, pid: Pid): Task {
   return task;
 }
 
-export const putTask = (state: KernelState, task: Task): KernelState => ({
-  ...state,
-  tasks: state.tasks.set(task.pid, task),
-});
+export function putTask(state: KernelState, task: Task): KernelState {
+  const next = copyState(state);
+  next.tasks = state.tasks.set(task.pid, task);
+  return next;
+}
 
 export function getNs<T extends NsType>(state: KernelState, id: NsId, type: T): Extract<Namespace, { type: T }> & Namespace {
   const ns = state.namespaces.get(id);
@@ -94,16 +120,18 @@ export function getNs<T extends NsType>(state: KernelState, id: NsId, type: T): 
   return ns as Extract<Namespace, { type: T }> & Namespace;
 }
 
-export const putNs = (state: KernelState, ns: Namespace): KernelState => ({
-  ...state,
-  namespaces: state.namespaces.set(ns.id, ns),
-});
+export function putNs(state: KernelState, ns: Namespace): KernelState {
+  const next = copyState(state);
+  next.namespaces = state.namespaces.set(ns.id, ns);
+  return next;
+}
 
 /** Appends to the kernel ring buffer (printk). */
-export const printk = (state: KernelState, level: number, text: string): KernelState => ({
-  ...state,
-  dmesg: state.dmesg.push({ atNs: state.nowNs, level, text }),
-});
+export function printk(state: KernelState, level: number, text: string): KernelState {
+  const next = copyState(state);
+  next.dmesg = state.dmesg.push({ atNs: state.nowNs, level, text });
+  return next;
+}
 
 export const KERN_ERR = 3;
 export const KERN_WARNING = 4;

@@ -8,21 +8,36 @@
 import type { CgroupId, Pid } from "../ids";
 import { ancestors, getCg, isFrozen } from "./tree";
 import { unchargeAllMemory } from "./memory-charge";
+import { copyCgroup, copyCgroupState } from "./records";
 import type { Cgroup, CgroupEffect, CgroupState } from "./types";
 import { v1ExitTask, v1ForkTask } from "./v1-membership";
 
-/** Adds `delta` processes to the subtree counts of `from` and its ancestors, stopping at `stop`. */
-function bumpTasks(state: CgroupState, from: CgroupId, delta: number, stop?: CgroupId): CgroupState {
-  // One batched persistent update for the whole path (immutable's withMutations).
+/**
+ * Adds `delta` processes to the subtree counts of `from` and its ancestors, stopping at `stop`;
+ * `procs`, when given, is `from`'s new member list. Performance: one batched persistent update
+ * for the whole path (immutable's withMutations), and `from` is copied once even when its
+ * member list changes too — every fork and every exit walks this path.
+ */
+function bumpTasks(state: CgroupState, from: CgroupId, delta: number, stop?: CgroupId, procs?: Cgroup["procs"]): CgroupState {
   const cgroups = state.cgroups.withMutations((m) => {
-    for (const cg of ancestors(state, from)) {
-      if (cg.id === stop) break;
+    for (let id: CgroupId | undefined = from; id !== undefined && id !== stop; ) {
+      const cg: Cgroup | undefined = m.get(id);
+      if (!cg) throw new Error(`kernel invariant: no cgroup ${id}`);
       const nrTasks = cg.nrTasks + delta;
       const peak = Math.max(cg.pids.peak, nrTasks);
-      m.set(cg.id, { ...cg, nrTasks, pids: peak === cg.pids.peak ? cg.pids : { ...cg.pids, peak } });
+      const next = copyCgroup(cg);
+      if (id === from && procs !== undefined) next.procs = procs;
+      next.nrTasks = nrTasks;
+      // A literal rather than a spread, for the reason copyCgroup() gives (DEFAULT_PIDS's order).
+      const { max, eventsMax, localMax, localForkFail } = cg.pids;
+      if (peak !== cg.pids.peak) next.pids = { max, peak, eventsMax, localMax, localForkFail };
+      m.set(id, next);
+      id = cg.parent;
     }
   });
-  return { ...state, cgroups };
+  const next = copyCgroupState(state);
+  next.cgroups = cgroups;
+  return next;
 }
 
 const withProcs = (cg: Cgroup, procs: Cgroup["procs"]): Cgroup => ({ ...cg, procs });
@@ -33,12 +48,9 @@ const withProcs = (cg: Cgroup, procs: Cgroup["procs"]): Cgroup => ({ ...cg, proc
  */
 export function attachTask(state: CgroupState, pid: Pid, cg: CgroupId): CgroupState {
   const target = getCg(state, cg);
-  const next: CgroupState = {
-    ...state,
-    cgroups: state.cgroups.set(cg, withProcs(target, target.procs.add(pid))),
-    taskCgroup: state.taskCgroup.set(pid, cg),
-  };
-  return bumpTasks(next, cg, 1);
+  const next = copyCgroupState(state);
+  next.taskCgroup = state.taskCgroup.set(pid, cg);
+  return bumpTasks(next, cg, 1, undefined, target.procs.add(pid));
 }
 
 /** A child process starts in its parent's cgroups, v2 and every v1 hierarchy. */
@@ -46,7 +58,11 @@ export function attachChild(state: CgroupState, parent: Pid, child: Pid): Cgroup
   const cg = state.taskCgroup.get(parent);
   if (cg === undefined) throw new Error(`kernel invariant: task ${parent} has no cgroup`);
   const attached = attachTask(state, child, cg);
-  return { ...attached, v1: v1ForkTask(attached.v1, parent, child) };
+  const v1 = v1ForkTask(attached.v1, parent, child);
+  if (v1 === attached.v1) return attached;
+  const next = copyCgroupState(attached);
+  next.v1 = v1;
+  return next;
 }
 
 /** The deepest cgroup that is an ancestor of both. */
@@ -86,12 +102,12 @@ export function exitTask(state: CgroupState, pid: Pid): { state: CgroupState; ef
   const cg = state.taskCgroup.get(pid);
   if (cg === undefined) return { state, effects: [] };
   const srcCg = getCg(state, cg);
-  let next: CgroupState = {
-    ...state,
-    cgroups: state.cgroups.set(cg, withProcs(srcCg, srcCg.procs.remove(pid))),
-    taskCgroup: state.taskCgroup.remove(pid),
-  };
-  next = unchargeAllMemory(bumpTasks(next, cg, -1), pid);
+  const left = copyCgroupState(state);
+  left.taskCgroup = state.taskCgroup.remove(pid);
+  const next = unchargeAllMemory(bumpTasks(left, cg, -1, undefined, srcCg.procs.remove(pid)), pid);
   const v1 = v1ExitTask(next.v1, pid);
-  return { state: { ...next, v1: v1.v1 }, effects: v1.effects };
+  if (v1.v1 === next.v1) return { state: next, effects: v1.effects };
+  const draft = copyCgroupState(next);
+  draft.v1 = v1.v1;
+  return { state: draft, effects: v1.effects };
 }

@@ -7,7 +7,7 @@ import type { Result } from "../../lib";
 import { err, ok } from "../../lib";
 import type { CgroupId, Pid } from "../ids";
 import { attachChild } from "./membership";
-import { ancestors, cgroupPath, cssOwner, getCg, isFrozen } from "./tree";
+import { ancestors, cgroupPath, cssOwnerOnPath, getCg } from "./tree";
 import type { CgroupEffect, CgroupState, PidsState } from "./types";
 import { KERN_INFO } from "./types";
 
@@ -56,11 +56,15 @@ function countRefusal(state: CgroupState, forking: CgroupId, over: CgroupId): Fo
 export function forkTask(state: CgroupState, parent: Pid, child: Pid): Result<ForkCharged, ForkRejected> {
   const cgId = state.taskCgroup.get(parent);
   if (cgId === undefined) throw new Error(`kernel invariant: task ${parent} has no cgroup`);
-  const forking = cssOwner(state, cgId, "pids");
-  const over = ancestors(state, forking.id).find((cg) => cg.nrTasks + 1 > cg.pids.max);
+  // Performance: one walk up the hierarchy serves the css lookup, the limit check and the
+  // freeze check (attaching the child changes none of what they read).
+  const path = ancestors(state, cgId);
+  const forking = cssOwnerOnPath(state, path, "pids");
+  const at = path.indexOf(forking);
+  const over = (at >= 0 ? path.slice(at) : ancestors(state, forking.id)).find((cg) => cg.nrTasks + 1 > cg.pids.max);
   if (over) return err(countRefusal(state, forking.id, over.id));
   const next = attachChild(state, parent, child);
-  const effects: CgroupEffect[] = isFrozen(next, cgId) ? [{ kind: "freeze", pids: [child], frozen: true }] : [];
+  const effects: CgroupEffect[] = path.some((cg) => cg.freeze) ? [{ kind: "freeze", pids: [child], frozen: true }] : [];
   return ok({ state: next, effects });
 }
 

@@ -4,7 +4,7 @@
  */
 import { Map as IMap, OrderedSet } from "immutable";
 import type { CgroupId, Pid } from "../ids";
-import type { Cgroup, CpuState, IoState, MemoryEvents, MemoryState, PidsState } from "./types";
+import type { Cgroup, CgroupState, CpuState, IoState, MemoryEvents, MemoryState, PidsState } from "./types";
 import { MAX } from "./types";
 
 export const NO_MEMORY_EVENTS: MemoryEvents = { low: 0, high: 0, max: 0, oom: 0, oom_kill: 0, oom_group_kill: 0 };
@@ -43,6 +43,25 @@ export function resetControllerLimits(cg: Cgroup, ctrl: string): Cgroup {
     default:
       return cg;
   }
+}
+
+/**
+ * A shallow copy of a cgroup, to change before it is stored. Performance: every fork and exit
+ * copies each cgroup on the task's path; a spread there meets many object shapes and takes
+ * V8's generic copy, about twenty times slower than this literal. Fields in newCgroup()'s order.
+ */
+export function copyCgroup(cg: Cgroup): { -readonly [K in keyof Cgroup]: Cgroup[K] } {
+  return {
+    id: cg.id, name: cg.name, parent: cg.parent, level: cg.level, children: cg.children, procs: cg.procs,
+    nrTasks: cg.nrTasks, subtreeControl: cg.subtreeControl, freeze: cg.freeze, maxDepth: cg.maxDepth,
+    maxDescendants: cg.maxDescendants, nrDescendants: cg.nrDescendants, frozenUsec: cg.frozenUsec,
+    memory: cg.memory, pids: cg.pids, cpu: cg.cpu, io: cg.io, cpuset: cg.cpuset,
+  };
+}
+
+/** A shallow copy of the cgroup state (fields in emptyCgroupState()'s order), for the same reason. */
+export function copyCgroupState(s: CgroupState): { -readonly [K in keyof CgroupState]: CgroupState[K] } {
+  return { config: s.config, root: s.root, nextId: s.nextId, cgroups: s.cgroups, taskCgroup: s.taskCgroup, memCharges: s.memCharges, v1: s.v1 };
 }
 
 export function newCgroup(id: CgroupId, name: string, parent: CgroupId | undefined, level: number): Cgroup {

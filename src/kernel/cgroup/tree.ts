@@ -65,9 +65,17 @@ export function hasCss(state: CgroupState, id: CgroupId, ss: Subsys): boolean {
  * The cgroup whose css a task in `id` uses for a subsystem: the nearest ancestor-or-self with
  * the controller enabled (a task's css_set points there — kernel/cgroup/cgroup.c: find_css_set()).
  */
-export function cssOwner(state: CgroupState, id: CgroupId, ss: Subsys): Cgroup {
-  for (const cg of ancestors(state, id)) {
-    if (hasCss(state, cg.id, ss)) return cg;
+export const cssOwner = (state: CgroupState, id: CgroupId, ss: Subsys): Cgroup => cssOwnerOnPath(state, ancestors(state, id), ss);
+
+/** cssOwner() on a path ancestors() returned: hasCss() with each parent read from the path. */
+export function cssOwnerOnPath(state: CgroupState, path: readonly Cgroup[], ss: Subsys): Cgroup {
+  const bit = subsysBit(ss);
+  if ((state.config.v2Bound & bit) !== 0) {
+    for (let i = 0; i < path.length; i++) {
+      const cg = path[i] as Cgroup;
+      const parent = path[i + 1];
+      if ((IMPLICIT_MASK & bit) !== 0 || cg.parent === undefined || (parent !== undefined && maskHas(parent.subtreeControl, ss))) return cg;
+    }
   }
   return getCg(state, state.root);
 }

@@ -65,8 +65,7 @@ export function closeSocket(state: KernelState, sock: Socket): KernelState {
  * task's `heldNs`, which do_exit() drops right after.
  */
 export function exitSockets(state: KernelState, pid: Pid): KernelState {
-  const mine = state.net.sockets.filter((s) => s.owner === pid);
-  if (mine.size === 0) return state;
+  if (!state.net.sockets.some((s) => s.owner === pid)) return state;
   return { ...state, net: { ...state.net, sockets: state.net.sockets.filter((s) => s.owner !== pid) } };
 }
 

@@ -1,8 +1,8 @@
 /**
  * Writable /proc values that KernelState has no field for yet: sysctl settings and each
  * process's oom_score_adj. They are kept in one serializable record under `state.procfs`, an
- * optional field this module adds to the state object it returns (spreading the state, as
- * every kernel operation does, keeps it). SIMPLIFICATION until KernelState gains
+ * optional field this module adds to the state object it returns (spreading the state or
+ * copyState(), as every kernel operation does, keeps it). SIMPLIFICATION until KernelState gains
  * `sysctl` and Task gains `oomScoreAdj` / `oomScoreAdjMin` (see SIMPLIFICATIONS.md); reads
  * fall back to the boot defaults when nothing was written.
  */
@@ -26,15 +26,10 @@ export interface ProcfsStore {
 
 const EMPTY: ProcfsStore = { sysctl: IMap(), oomScoreAdj: IMap() };
 
-interface WithProcfs {
-  readonly procfs?: ProcfsStore;
-}
-
-export const procfsStore = (state: KernelState): ProcfsStore => (state as KernelState & WithProcfs).procfs ?? EMPTY;
+export const procfsStore = (state: KernelState): ProcfsStore => state.procfs ?? EMPTY;
 
 export function withProcfsStore(state: KernelState, store: ProcfsStore): KernelState {
-  const next: KernelState & WithProcfs = { ...state, procfs: store };
-  return next;
+  return { ...state, procfs: store };
 }
 
 export const getSysctl = (state: KernelState, key: string): string | undefined => procfsStore(state).sysctl.get(key);

@@ -35,21 +35,24 @@ export const apparmorProfileOf = (state: KernelState, task: Task): AaProfile =>
 
 /** The audit context for a check about `task`, taking the next serial number. */
 export function auditContext(state: KernelState, task: Task): readonly [KernelState, AuditContext] {
-  const serial = state.lsm.auditSerial + 1;
-  const ctx: AuditContext = {
-    pid: task.nr[0] ?? task.pid, comm: task.comm,
-    stamp: { timeMs: state.config.bootEpochMs + Math.floor(state.nowNs / 1e6), serial },
-  };
-  return [{ ...state, lsm: { ...state.lsm, auditSerial: serial } }, ctx] as const;
+  const ctx = nextAuditContext(state, task);
+  return [{ ...state, lsm: { ...state.lsm, auditSerial: ctx.stamp.serial } }, ctx] as const;
 }
+
+const nextAuditContext = (state: KernelState, task: Task): AuditContext => ({
+  pid: task.nr[0] ?? task.pid, comm: task.comm,
+  stamp: { timeMs: state.config.bootEpochMs + Math.floor(state.nowNs / 1e6), serial: state.lsm.auditSerial + 1 },
+});
 
 /**
  * Runs an LSM decision: on a host without that LSM it does not apply; a denial's audit record
  * goes to the kernel log (audit: type=1400 …).
  */
 export function runLsm(state: KernelState, task: Task, decide: (ctx: AuditContext) => LsmDecision): readonly [KernelState, Check] {
-  const [s, ctx] = auditContext(state, task);
-  const decision = decide(ctx);
+  // Performance: most decisions write no record, so the serial is taken (the state copied) only
+  // when one is written; the context is the same either way.
+  const decision = decide(nextAuditContext(state, task));
   if (!decision.audit) return [state, decision.check];
+  const [s] = auditContext(state, task);
   return [printk(s, KERN_NOTICE, decision.audit), decision.check] as const;
 }

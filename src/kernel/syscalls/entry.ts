@@ -10,20 +10,22 @@ import type { Task } from "../task/task";
 import type { Check } from "../trace";
 import type { SyscallCall } from "./table";
 
+/** A numeric argument, 0 when absent (module-level: a named closure costs under tsx, see identity.ts). */
+const num = (c: Record<string, unknown>, key: string): number => (typeof c[key] === "number" ? (c[key] as number) : 0);
+
 /** How the simulator's calls appear to a seccomp filter: the Linux name and the argument words. */
 export function seccompView(call: SyscallCall): SeccompCall {
   const c = call as SyscallCall & Record<string, unknown>;
-  const num = (key: string) => (typeof c[key] === "number" ? (c[key] as number) : 0);
   switch (call.name) {
     case "clone":
     case "unshare":
-      return { name: call.name, args: [num("flags")] };
+      return { name: call.name, args: [num(c, "flags")] };
     case "socket":
-      return { name: call.name, args: [num("domain"), num("type"), num("protocol")] };
+      return { name: call.name, args: [num(c, "domain"), num(c, "type"), num(c, "protocol")] };
     case "kill":
-      return { name: call.name, args: [num("pid"), num("sig")] };
+      return { name: call.name, args: [num(c, "pid"), num(c, "sig")] };
     case "setns":
-      return { name: call.name, args: [0, num("nstype")] };
+      return { name: call.name, args: [0, num(c, "nstype")] };
     // `ip` talks rtnetlink with sendmsg(2) on an AF_NETLINK socket.
     case "netlink":
       return { name: "sendmsg", args: [] };

@@ -38,18 +38,21 @@ export function sysIdentity(state: KernelState, caller: Task, call: IdentityCall
   return succeed(state, [], identity(state, caller, call.name));
 }
 
+/**
+ * Performance: no named closures in syscall paths. tsx, which runs the benchmarks and scripts,
+ * keeps function names by wrapping every named function expression in __name(), a
+ * defineProperty() on each call; anonymous callbacks are left alone.
+ */
 function identity(state: KernelState, t: Task, name: IdentityCall["name"]): Identity[keyof Identity] {
   const c = t.cred;
-  const u = (id: number) => uidAsSeen(state, t, id, "uid");
-  const g = (id: number) => uidAsSeen(state, t, id, "gid");
   switch (name) {
     case "getpid": return pidNrIn(state, t.pid, t.pidNs) ?? 0;
     case "getppid": return pidNrIn(state, t.ppid, t.pidNs) ?? 0;
     case "getpgid": return pidNrIn(state, t.pgid, t.pidNs) ?? 0;
     case "getsid": return pidNrIn(state, t.sid, t.pidNs) ?? 0;
-    case "getresuid": return [u(c.uid), u(c.euid), u(c.suid)] as const;
-    case "getresgid": return [g(c.gid), g(c.egid), g(c.sgid)] as const;
-    case "getgroups": return c.groups.map(g);
+    case "getresuid": return [uidAsSeen(state, t, c.uid, "uid"), uidAsSeen(state, t, c.euid, "uid"), uidAsSeen(state, t, c.suid, "uid")] as const;
+    case "getresgid": return [uidAsSeen(state, t, c.gid, "gid"), uidAsSeen(state, t, c.egid, "gid"), uidAsSeen(state, t, c.sgid, "gid")] as const;
+    case "getgroups": return c.groups.map((id) => uidAsSeen(state, t, id, "gid"));
     case "capget": return c.caps;
   }
 }

@@ -23,14 +23,17 @@ export type PrctlCall = { readonly name: "prctl" } & (
   | { readonly option: "PR_SET_NAME"; readonly comm: string }
 );
 
+/** Success with the changed task (a module-level function: see identity.ts on named closures). */
+const done = (state: KernelState, call: PrctlCall, task: Task, reason: string): SyscallOutcome<0> =>
+  succeed(putTask(state, task), [pass("kernel", call.option, reason)], 0);
+
 export function sysPrctl(state: KernelState, caller: Task, call: PrctlCall): SyscallOutcome<0> {
   const cred = caller.cred;
-  const done = (task: Task, reason: string) => succeed(putTask(state, task), [pass("kernel", call.option, reason)], 0 as const);
   switch (call.option) {
     case "PR_SET_NO_NEW_PRIVS":
-      return done({ ...caller, noNewPrivs: true }, "no_new_privs set: execve can no longer grant privileges");
+      return done(state, call, { ...caller, noNewPrivs: true }, "no_new_privs set: execve can no longer grant privileges");
     case "PR_SET_NAME":
-      return done({ ...caller, comm: call.comm.slice(0, 15) }, `comm set to ${call.comm.slice(0, 15)}`);
+      return done(state, call, { ...caller, comm: call.comm.slice(0, 15) }, `comm set to ${call.comm.slice(0, 15)}`);
     case "PR_CAPBSET_DROP":
     case "PR_SET_SECUREBITS": {
       const check = capableCheck(state, cred, cred.userNs, "CAP_SETPCAP", call.option === "PR_CAPBSET_DROP" ? "dropping from the bounding set" : "changing securebits");
@@ -41,18 +44,18 @@ export function sysPrctl(state: KernelState, caller: Task, call: PrctlCall): Sys
     }
     case "PR_SET_KEEPCAPS": {
       const securebits = call.value ? cred.securebits | SECBIT_KEEP_CAPS : cred.securebits & ~SECBIT_KEEP_CAPS;
-      return done({ ...caller, cred: { ...cred, securebits } }, `keep-caps ${call.value ? "on" : "off"}`);
+      return done(state, call, { ...caller, cred: { ...cred, securebits } }, `keep-caps ${call.value ? "on" : "off"}`);
     }
     case "PR_CAP_AMBIENT_RAISE": {
       // "The capability must already be present in both the permitted and inheritable sets."
       if (!hasCap(capIntersect(cred.caps.permitted, cred.caps.inheritable), call.cap) || cred.securebits & SECBIT_NO_CAP_AMBIENT_RAISE) {
         return denied(state, [deny("capability", "PR_CAP_AMBIENT_RAISE", `${call.cap} must be in both the permitted and inheritable sets`, "EPERM")]);
       }
-      return done({ ...caller, cred: { ...cred, caps: { ...cred.caps, ambient: capUnion(cred.caps.ambient, capSetOf([call.cap])) } } }, `${call.cap} raised in the ambient set`);
+      return done(state, call, { ...caller, cred: { ...cred, caps: { ...cred.caps, ambient: capUnion(cred.caps.ambient, capSetOf([call.cap])) } } }, `${call.cap} raised in the ambient set`);
     }
     case "PR_CAP_AMBIENT_LOWER":
-      return done({ ...caller, cred: { ...cred, caps: { ...cred.caps, ambient: capWithout(cred.caps.ambient, capSetOf([call.cap])) } } }, `${call.cap} lowered`);
+      return done(state, call, { ...caller, cred: { ...cred, caps: { ...cred.caps, ambient: capWithout(cred.caps.ambient, capSetOf([call.cap])) } } }, `${call.cap} lowered`);
     case "PR_CAP_AMBIENT_CLEAR_ALL":
-      return done({ ...caller, cred: { ...cred, caps: { ...cred.caps, ambient: capSetOf([]) } } }, "ambient set cleared");
+      return done(state, call, { ...caller, cred: { ...cred, caps: { ...cred.caps, ambient: capSetOf([]) } } }, "ambient set cleared");
   }
 }

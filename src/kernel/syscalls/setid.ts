@@ -57,15 +57,15 @@ export function sysSetres(state: KernelState, caller: Task, call: SetresCall): S
 
 /** cap_task_fix_setuid(): the capability consequences of a uid change. */
 function fixCaps(old: Cred, next: Cred, root: number | undefined): Cred {
-  const isRoot = (id: number) => id === root;
+  // Plain comparisons, not a named closure (see identity.ts).
   let caps = next.caps;
-  const hadRoot = isRoot(old.uid) || isRoot(old.euid) || isRoot(old.suid);
-  const noRoot = !isRoot(next.uid) && !isRoot(next.euid) && !isRoot(next.suid);
+  const hadRoot = old.uid === root || old.euid === root || old.suid === root;
+  const noRoot = next.uid !== root && next.euid !== root && next.suid !== root;
   if (hadRoot && noRoot && !(old.securebits & SECBIT_KEEP_CAPS)) {
     caps = { ...caps, permitted: EMPTY_CAPS, effective: EMPTY_CAPS, ambient: EMPTY_CAPS };
   }
-  if (isRoot(old.euid) && !isRoot(next.euid)) caps = { ...caps, effective: EMPTY_CAPS };
-  if (!isRoot(old.euid) && isRoot(next.euid)) caps = { ...caps, effective: caps.permitted };
+  if (old.euid === root && next.euid !== root) caps = { ...caps, effective: EMPTY_CAPS };
+  if (old.euid !== root && next.euid === root) caps = { ...caps, effective: caps.permitted };
   return { ...next, caps };
 }
 

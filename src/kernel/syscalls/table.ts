@@ -4,7 +4,7 @@
  */
 import type { Pid } from "../ids";
 import type { KernelState } from "../state";
-import { KERN_NOTICE, getTask, printk } from "../state";
+import { KERN_NOTICE, printk } from "../state";
 import type { Task } from "../task/task";
 import { deny } from "../trace";
 import type { CloneCall } from "./clone";
@@ -161,14 +161,16 @@ export function syscall(state: KernelState, pid: Pid, call: SyscallCall): Syscal
   const entry = entryCheck(state, caller, call);
   if (entry?.verdict === "deny") return fail(state, [entry], entry.errno ?? "EPERM");
   const handler = TABLE[call.name] as Handler<SyscallCall>;
-  const out = logAudits(handler(state, getTask(state, pid), call));
+  const out = logAudits(handler(state, caller, call));
   return entry ? { ...out, trace: [entry, ...out.trace] } : out;
 }
 
 /** LSM audit records the syscall's checks carry go to the kernel log (audit: type=1400 …). */
 function logAudits(out: SyscallOutcome): SyscallOutcome {
+  let audited = false;
+  for (const c of out.trace) if (c.audit !== undefined) audited = true;
+  if (!audited) return out;
   const audits = out.trace.filter((c) => c.audit !== undefined);
-  if (audits.length === 0) return out;
   let s = out.state;
   for (const c of audits) s = printk(s, KERN_NOTICE, c.audit ?? "");
   return { ...out, state: { ...s, lsm: { ...s.lsm, auditSerial: s.lsm.auditSerial + audits.length } } };

@@ -9,11 +9,12 @@ import type { Pid } from "../ids";
 import { pid as asPid } from "../ids";
 import { putNsRefs } from "../ns/ns-ops";
 import type { KernelState } from "../state";
-import { OrderedSet, getNs, getTask, putTask } from "../state";
+import { OrderedSet, copyState, getNs, getTask, putTask } from "../state";
 import { IDLE } from "./activity";
 import { detachPid } from "./pid-alloc";
 import { SIGCHLD, SIGKILL, signaledStatus } from "./signals";
 import type { Task } from "./task";
+import { copyTask } from "./task";
 import { closeAllFiles } from "../vfs/files";
 import { exitSockets } from "../net/sockets";
 import { exitShm } from "../ipc/shm";
@@ -29,17 +30,25 @@ export function exitTask(state: KernelState, pid: Pid, status: number): KernelSt
   if (ns.init === pid) s = zapPidNamespace(s, task);
   // exit_mm() detaches shared memory; the task's sockets close with its files.
   s = exitShm(exitSockets(s, pid), pid);
-  const zombie: Task = { ...getTask(s, pid), state: "Z", exitStatus: status, activity: IDLE, memory: { vszKb: 0, rssKb: 0 } };
+  const zombie = copyTask(getTask(s, pid));
+  zombie.state = "Z";
+  zombie.exitStatus = status;
+  zombie.activity = IDLE;
+  zombie.memory = { vszKb: 0, rssKb: 0 };
   // exit_task_namespaces(): the nsproxy goes now; the PID and cred stay until release.
   // exit_files() comes first: open descriptions (and namespaces they hold) are released.
-  s = putNsRefs(closeAllFiles(putTask(s, zombie), pid), [
+  const refs = [
     task.ns.mnt, task.ns.uts, task.ns.ipc, task.ns.net, task.ns.cgroup, task.ns.time,
-    task.ns.pidForChildren, task.ns.timeForChildren, ...task.heldNs,
-  ]);
+    task.ns.pidForChildren, task.ns.timeForChildren,
+  ];
+  for (const held of task.heldNs) refs.push(held);
+  s = putNsRefs(closeAllFiles(putTask(s, zombie), pid), refs);
   // cgroup_exit() and the memcg uncharge; a v1 cgroup left empty may run its release agent.
   // SIMPLIFICATION: pids.current drops at exit, not when the zombie is reaped.
   const left = cgroupExit(s.cgroup, pid);
-  s = applyCgroupEffects({ ...s, cgroup: left.state }, left.effects);
+  const exited = copyState(s);
+  exited.cgroup = left.state;
+  s = applyCgroupEffects(exited, left.effects);
   s = reparentChildren(s, zombie);
   return notifyParent(s, zombie);
 }
@@ -82,7 +91,9 @@ function notifyParent(state: KernelState, zombie: Task): KernelState {
   if (!parent || zombie.ppid === 0) return state;
   if (ignoresChildren(parent)) return releaseTask(state, zombie.pid);
   const pending = parent.signals.pending.includes(SIGCHLD) ? parent.signals.pending : [...parent.signals.pending, SIGCHLD];
-  return putTask(state, { ...parent, signals: { ...parent.signals, pending } });
+  const notified = copyTask(parent);
+  notified.signals = { pending, dispositions: parent.signals.dispositions };
+  return putTask(state, notified);
 }
 
 /** release_task(): the zombie disappears; its PID numbers and last references are freed. */

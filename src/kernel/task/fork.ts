@@ -7,9 +7,10 @@ import type { NsId, Pid } from "../ids";
 import { pid as asPid } from "../ids";
 import { getNsRefs } from "../ns/ns-ops";
 import type { KernelState } from "../state";
-import { OrderedSet, getNs } from "../state";
+import { OrderedSet, copyState, getNs } from "../state";
 import { attachPid } from "./pid-alloc";
 import type { NsProxy, Task } from "./task";
+import { copyTask } from "./task";
 import { IDLE } from "./activity";
 import { forkFiles } from "../vfs/files";
 
@@ -32,32 +33,32 @@ export function linkChild(state: KernelState, spec: ChildSpec): readonly [Kernel
   const { parent, nr } = spec;
   // The child lives in its nsproxy's pid_for_children and time_for_children namespaces.
   const pidNs = spec.ns.pidForChildren;
-  const child: Task = {
-    ...parent,
-    pid: asPid(nr[0] as number),
-    ppid: parent.pid,
-    nr,
-    pidNs,
-    ns: { ...spec.ns, time: spec.ns.timeForChildren },
-    cred: spec.cred,
-    state: "R",
-    exitStatus: null,
-    signals: { pending: [], dispositions: parent.signals.dispositions },
-    startNs: state.nowNs,
-    cpuNs: 0,
-    activity: IDLE,
-    heldNs: [],
-  };
+  // The child starts as a copy of its parent (see copyTask() for why not a spread).
+  const draft = copyTask(parent);
+  draft.pid = asPid(nr[0] as number);
+  draft.ppid = parent.pid;
+  draft.nr = nr;
+  draft.pidNs = pidNs;
+  const { mnt, uts, ipc, net, cgroup, pidForChildren, timeForChildren } = spec.ns;
+  draft.ns = { mnt, uts, ipc, net, cgroup, time: timeForChildren, pidForChildren, timeForChildren };
+  draft.cred = spec.cred;
+  draft.state = "R";
+  draft.exitStatus = null;
+  draft.signals = { pending: [], dispositions: parent.signals.dispositions };
+  draft.startNs = state.nowNs;
+  draft.cpuNs = 0;
+  draft.activity = IDLE;
+  draft.heldNs = [];
+  const child: Task = draft;
   let next = attachPid(state, pidNs, nr, child.pid);
   next = getNsRefs(next, nsRefsOf(child));
   // dup_fd(): the child's table names the same open file descriptions.
   next = forkFiles(next, child);
   const ns = getNs(next, pidNs, "pid");
   if (ns.init === null) next = { ...next, namespaces: next.namespaces.set(ns.id, { ...ns, init: child.pid }) };
-  next = {
-    ...next,
-    tasks: next.tasks.set(child.pid, child),
-    children: next.children.set(parent.pid, (next.children.get(parent.pid) ?? OrderedSet<Pid>()).add(child.pid)),
-  };
-  return [next, child] as const;
+  const children = next.children.set(parent.pid, (next.children.get(parent.pid) ?? OrderedSet<Pid>()).add(child.pid));
+  const linked = copyState(next);
+  linked.tasks = next.tasks.set(child.pid, child);
+  linked.children = children;
+  return [linked, child] as const;
 }

@@ -6,8 +6,9 @@
 import type { Errno } from "../errno";
 import type { NsId, Pid } from "../ids";
 import type { PidNs } from "../ns/namespace";
+import { copyNs } from "../ns/ns-copy";
 import type { KernelState } from "../state";
-import { IMap, getNs } from "../state";
+import { IMap, copyState, getNs } from "../state";
 
 const RESERVED_PIDS = 300;
 
@@ -32,10 +33,12 @@ export function allocPid(state: KernelState, target: NsId): PidAlloc {
     const n = findFree(used, ns.nextNr, state.config.pidMax);
     if (n === undefined) return { ok: false, errno: "EAGAIN", ns };
     nr.push(n);
-    next = {
-      ...next,
-      namespaces: next.namespaces.set(ns.id, { ...ns, nextNr: n + 1 >= state.config.pidMax ? RESERVED_PIDS : n + 1 }),
-    };
+    // Performance: literal copies rather than spreads (see copyState() and copyNs()).
+    const counted = copyNs(ns);
+    counted.nextNr = n + 1 >= state.config.pidMax ? RESERVED_PIDS : n + 1;
+    const draft = copyState(next);
+    draft.namespaces = next.namespaces.set(ns.id, counted);
+    next = draft;
   }
   return { ok: true, state: next, nr };
 }
@@ -57,7 +60,9 @@ export function attachPid(state: KernelState, pidNs: NsId, nr: readonly number[]
     pidNrs = pidNrs.set(id, (pidNrs.get(id) ?? IMap<number, Pid>()).set(nr[level] as number, pid));
     id = ns.parent;
   }
-  return { ...state, pidNrs };
+  const next = copyState(state);
+  next.pidNrs = pidNrs;
+  return next;
 }
 
 /** Frees the task's numbers when it is reaped (`free_pid()`). */
@@ -70,15 +75,18 @@ export function detachPid(state: KernelState, pidNs: NsId, nr: readonly number[]
     if (map) pidNrs = pidNrs.set(id, map.delete(nr[level] as number));
     id = ns.parent;
   }
-  return { ...state, pidNrs };
+  const next = copyState(state);
+  next.pidNrs = pidNrs;
+  return next;
 }
 
 /** The number `pid` has in PID namespace `ns`, or undefined when it is not visible there. */
 export function pidNrIn(state: KernelState, pid: Pid, ns: NsId): number | undefined {
   const task = state.tasks.get(pid);
   if (!task) return undefined;
-  const level = getNs(state, ns, "pid").level;
   const own = getNs(state, task.pidNs, "pid").level;
+  // Most lookups are in the task's own namespace: one namespace lookup instead of two.
+  const level = ns === task.pidNs ? own : getNs(state, ns, "pid").level;
   if (level > own) return undefined;
   const nr = task.nr[level];
   return nr !== undefined && state.pidNrs.get(ns)?.get(nr) === pid ? nr : undefined;

@@ -88,3 +88,18 @@ export interface Task {
   /** Namespaces kept alive by open /proc/PID/ns/* descriptors. */
   readonly heldNs: readonly NsId[];
 }
+
+/**
+ * A shallow copy of a task, to change before it is stored. Performance: tasks are copied by
+ * many syscalls (fork, exit, wait, setresuid, prctl …) and a spread meets so many object
+ * shapes that V8 takes its generic copy, about twenty times slower than this literal. Fields
+ * in the order of the interface, the order boot's first task is written in.
+ */
+export function copyTask(t: Task): { -readonly [K in keyof Task]: Task[K] } {
+  return {
+    pid: t.pid, ppid: t.ppid, nr: t.nr, pidNs: t.pidNs, ns: t.ns, cred: t.cred, noNewPrivs: t.noNewPrivs,
+    seccomp: t.seccomp, lsm: t.lsm, pgid: t.pgid, sid: t.sid, comm: t.comm, argv: t.argv, env: t.env, exe: t.exe,
+    cwd: t.cwd, root: t.root, fds: t.fds, kthread: t.kthread, state: t.state, exitStatus: t.exitStatus,
+    signals: t.signals, memory: t.memory, startNs: t.startNs, cpuNs: t.cpuNs, activity: t.activity, heldNs: t.heldNs,
+  };
+}

@@ -93,9 +93,9 @@ function crossCheck<P extends string>(sides: readonly CrossSide<P>[], what: stri
  */
 export function apparmorSignalCheck(sender: AaProfile, target: AaProfile, signal: number, ctx: AuditContext): LsmDecision {
   const sides = [crossSide<AaSignalPerm>(sender, "signal", "send", target), crossSide<AaSignalPerm>(target, "signal", "receive", sender)];
-  const tail = (s: CrossSide<AaSignalPerm>, peer: string): [string, string][] =>
-    [["requested_mask", `"${s.perm}"`], ["denied_mask", `"${s.perm}"`], ["signal", signalName(signal)], ["peer", `"${peer}"`]];
-  return crossCheck(sides, `signal ${signalName(signal)} from ${sender.name} to ${target.name}`, tail, "signal", ctx);
+  // An anonymous callback, not a named closure: see syscalls/identity.ts.
+  return crossCheck(sides, `signal ${signalName(signal)} from ${sender.name} to ${target.name}`, (s, peer) =>
+    [["requested_mask", `"${s.perm}"`], ["denied_mask", `"${s.perm}"`], ["signal", signalName(signal)], ["peer", `"${peer}"`]], "signal", ctx);
 }
 
 /**
@@ -110,9 +110,8 @@ export function apparmorPtraceCheck(tracer: AaProfile, tracee: AaProfile, mode: 
   const by: AaPtracePerm = mode === "trace" ? "tracedby" : "readby";
   const sides = [crossSide<AaPtracePerm>(tracer, "ptrace", mode, tracee)];
   if (tracer.mode !== "unconfined") sides.push(crossSide<AaPtracePerm>(tracee, "ptrace", by, tracer));
-  const tail = (s: CrossSide<AaPtracePerm>, peer: string): [string, string][] =>
-    [["requested_mask", `"${s.perm}"`], ["denied_mask", `"${s.perm}"`], ["peer", `"${peer}"`]];
-  return crossCheck(sides, `ptrace ${mode} of ${tracee.name} by ${tracer.name}`, tail, "ptrace", ctx);
+  return crossCheck(sides, `ptrace ${mode} of ${tracee.name} by ${tracer.name}`, (s, peer) =>
+    [["requested_mask", `"${s.perm}"`], ["denied_mask", `"${s.perm}"`], ["peer", `"${peer}"`]], "ptrace", ctx);
 }
 
 export interface AaSocketRequest {

@@ -66,10 +66,11 @@ function holds(cond: SeccompArg, args: readonly number[]): boolean {
  * one argument has several conditions each of those becomes a rule of its own, ORed with the
  * others ("libseccomp does not support multiple conditions on one argument"; runc issue #2735).
  */
+const argCount = (args: readonly SeccompArg[], i: number): number => args.filter((a) => a.index === i).length;
+
 export function ruleAlternatives(args: readonly SeccompArg[]): readonly (readonly SeccompArg[])[] {
-  const count = (i: number) => args.filter((a) => a.index === i).length;
-  const repeated = args.filter((a) => count(a.index) > 1).map((a) => [a]);
-  const single = args.filter((a) => count(a.index) === 1);
+  const repeated = args.filter((a) => argCount(args, a.index) > 1).map((a) => [a]);
+  const single = args.filter((a) => argCount(args, a.index) === 1);
   return single.length > 0 ? [...repeated, single] : repeated;
 }
 
