@@ -82,6 +82,5 @@ export function deviceAccess(state: CgroupState, pid: Pid, type: "c" | "b", majo
 
 /** BPF_PROG_ATTACH with BPF_F_REPLACE of the cgroup's device program (or detach, with null). */
 export function setDevicePrograms(state: CgroupState, id: CgroupId, rules: readonly DeviceRule[] | null): CgroupState {
-  const { devices: _old, ...rest } = getCg(state, id);
-  return putCg(state, rules === null ? rest : { ...rest, devices: rules });
+  return putCg(state, { ...getCg(state, id), devices: rules });
 }

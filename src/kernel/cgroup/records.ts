@@ -55,7 +55,7 @@ export function copyCgroup(cg: Cgroup): { -readonly [K in keyof Cgroup]: Cgroup[
     id: cg.id, name: cg.name, parent: cg.parent, level: cg.level, children: cg.children, procs: cg.procs,
     nrTasks: cg.nrTasks, subtreeControl: cg.subtreeControl, freeze: cg.freeze, maxDepth: cg.maxDepth,
     maxDescendants: cg.maxDescendants, nrDescendants: cg.nrDescendants, frozenUsec: cg.frozenUsec,
-    memory: cg.memory, pids: cg.pids, cpu: cg.cpu, io: cg.io, cpuset: cg.cpuset,
+    memory: cg.memory, pids: cg.pids, cpu: cg.cpu, io: cg.io, cpuset: cg.cpuset, devices: cg.devices,
   };
 }
 
@@ -81,5 +81,6 @@ export function newCgroup(id: CgroupId, name: string, parent: CgroupId | undefin
     cpu: DEFAULT_CPU,
     io: DEFAULT_IO,
     cpuset: { cpus: "", mems: "", cpusExclusive: "", partition: "member" },
+    devices: null,
   };
 }

@@ -129,8 +129,8 @@ export interface Cgroup {
   readonly cpu: CpuState;
   readonly io: IoState;
   readonly cpuset: CpusetState;
-  /** The rules of the BPF device program attached here (BPF_CGROUP_DEVICE), if any. */
-  readonly devices?: readonly DeviceRule[];
+  /** The rules of the BPF device program attached here (BPF_CGROUP_DEVICE), or null. */
+  readonly devices: readonly DeviceRule[] | null;
 }
 
 export interface CgroupConfig {
