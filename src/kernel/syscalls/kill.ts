@@ -7,7 +7,6 @@
 import { nsCapable, userNsName } from "../cred/capable";
 import type { Pid } from "../ids";
 import type { KernelState } from "../state";
-import { getTask } from "../state";
 import type { Delivery } from "../task/deliver";
 import { deliverSignal } from "../task/deliver";
 import { apparmorProfileOf, runLsm } from "../security/lsm";
@@ -35,7 +34,10 @@ export function sysKill(state: KernelState, caller: Task, call: KillCall): Sysca
   let s = state;
   let delivered = 0;
   for (const target of targets) {
-    const task = getTask(s, target);
+    // An earlier target's death can take later ones with it (a PID namespace's init zaps its
+    // namespace): a task already gone gets nothing, as a dying task ignores the signal.
+    const task = s.tasks.get(target);
+    if (!task) continue;
     const perm = permission(s, caller, task);
     trace.push(perm);
     if (perm.verdict === "deny") continue;

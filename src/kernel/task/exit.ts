@@ -73,7 +73,9 @@ function reparentChildren(state: KernelState, dead: Task): KernelState {
   let s = state;
   for (const child of orphans) {
     const task = getTask(s, child);
-    const reaper = getNs(s, task.pidNs, "pid").init;
+    // find_child_reaper(): the reaper is the init of the *dead parent's* PID namespace. An
+    // orphan that is itself the init of a newer namespace goes there too, never to itself.
+    const reaper = getNs(s, dead.pidNs, "pid").init;
     const newParent = reaper !== null && reaper !== dead.pid && s.tasks.get(reaper)?.state !== "Z" ? reaper : asPid(1);
     s = putTask(s, { ...task, ppid: newParent });
     s = { ...s, children: s.children.set(newParent, (s.children.get(newParent) ?? OrderedSet<Pid>()).add(child)) };
