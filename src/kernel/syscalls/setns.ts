@@ -9,6 +9,7 @@ import type { Cred } from "../cred/cred";
 import type { NsId } from "../ids";
 import type { Namespace } from "../ns/namespace";
 import { CLONE_FLAG } from "../ns/namespace";
+import { fileOf } from "../vfs/files";
 import type { KernelState } from "../state";
 import { getNs } from "../state";
 import { switchNamespaces } from "../task/nsproxy";
@@ -22,14 +23,25 @@ import { nsRootPath } from "../vfs/mount-tree";
 
 export interface SetnsCall {
   readonly name: "setns";
-  /** The namespace the descriptor refers to. */
-  readonly target: NsId;
+  /** An open /proc/PID/ns/* (nsfs) descriptor, as setns(2) takes it. */
+  readonly fd?: number;
+  /**
+   * The namespace itself, for the kernel's own tests and the runtime's plan steps.
+   * SIMPLIFICATION: a real caller always passes a descriptor; programs use `fd`.
+   */
+  readonly target?: NsId;
   /** 0 for any type, or the CLONE_NEW* flag the namespace must match. */
   readonly nstype: number;
 }
 
 export function sysSetns(state: KernelState, caller: Task, call: SetnsCall): SyscallOutcome<0> {
-  const ns = state.namespaces.get(call.target);
+  let id = call.target;
+  if (call.fd !== undefined) {
+    const file = fileOf(state, caller, call.fd);
+    if (!file) return denied(state, [deny("kernel", "setns: fd", `${call.fd} is not an open descriptor`, "EBADF")]);
+    id = file.heldNs ?? undefined;
+  }
+  const ns = id === undefined ? undefined : state.namespaces.get(id);
   if (!ns) return denied(state, [deny("kernel", "setns: fd", "the descriptor does not refer to a namespace", "EINVAL")]);
   if (call.nstype !== 0 && call.nstype !== CLONE_FLAG[ns.type]) {
     return denied(state, [deny("kernel", "setns: nstype", `the descriptor is a ${ns.type} namespace, not the type asked for`, "EINVAL")]);

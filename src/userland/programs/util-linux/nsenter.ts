@@ -5,12 +5,11 @@
  * changes root and working directory to the target's, and execs the program; after entering a
  * PID namespace it forks, so that the child is in it, and the parent waits and passes on the
  * child's status.
- *
- * SIMPLIFICATION: the kernel's setns(2) takes the namespace's id rather than the descriptor, so
- * the id is read back from the open descriptor with fstat(2) (the nsfs inode number is the id).
+ * The nsfs inode number (fstat of each descriptor) tells namespaces apart, as nsenter's own
+ * is_same_namespace() does.
  */
 import type { Errno, StatResult } from "../../../kernel/index.ts";
-import { O_RDONLY, nsId } from "../../../kernel/index.ts";
+import { O_RDONLY } from "../../../kernel/index.ts";
 import type { ProgramArgs, ProgramRun } from "../../process/program";
 import type { Sys } from "../../process/sys";
 import { close, open, sys, writeAll } from "../../process/sys";
@@ -141,7 +140,7 @@ export function* nsenter(args: ProgramArgs): ProgramRun {
     for (const ns of opened) {
       if (entered.has(ns.flag) || (pass === 0 && ns.flag === CLONE_NEWUSER)) continue;
       if (ns.flag === CLONE_NEWPID && !noFork) fork = true;
-      const r = yield* sys<0>({ name: "setns", target: nsId(ns.id), nstype: ns.flag });
+      const r = yield* sys<0>({ name: "setns", fd: ns.fd, nstype: ns.flag });
       if (!r.ok) {
         if (pass === 0) continue;
         return yield* die(prog, `reassociate to namespace '${ns.name}' failed`, r.error);
