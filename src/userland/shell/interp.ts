@@ -1,23 +1,23 @@
 /**
- * The interpreter (XCU 2.9): lists, and-or lists, pipelines, compound commands, functions and
- * simple commands. Every external command is fork + execve + wait4; a pipeline forks one child
- * per command, joined by pipe2; `&` forks and does not wait. Builtins run in the shell's own
- * process, with their redirections saved and restored around them.
+ * The interpreter (XCU 2.9): lists, and-or lists, pipelines, compound commands and functions.
+ * Every external command is fork + execve + wait4 (simple.ts); a pipeline forks one child per
+ * command, joined by pipe2, and `&` forks and does not wait (processes.ts). Builtins run in the
+ * shell's own process, with their redirections saved and restored around them.
  */
-import type { Pid, Timespec, WaitResult } from "../../kernel/index.ts";
-import { CLOCK_MONOTONIC, TIMER_ABSTIME, WNOHANG, shellStatus, strerror } from "../../kernel/index.ts";
-import type { ProgramRun } from "../process/program";
+import type { Pid } from "../../kernel/index.ts";
 import type { Sys } from "../process/sys";
-import { close, readAll, sys, wait, writeAll } from "../process/sys";
-import type { AndOr, Command, Compound, CompoundCommand, List, Pipeline, Script, SimpleCommand } from "./ast";
-import { BUILTINS, SPECIAL_BUILTINS } from "./builtins";
+import { wait, writeAll } from "../process/sys";
+import type { AndOr, Command, CompoundCommand, List, Pipeline, Script } from "./ast";
 import { ShellError, expandString, expandWords } from "./expand";
 import type { ExpandCtx } from "./expand";
 import { matchPattern } from "./pattern";
 import { applyRedirects, restoreRedirects } from "./redirect";
-import { findCommand } from "./search";
 import type { ShellState } from "./state";
-import { environ, errorPrefix, forkState, setVar } from "./state";
+import { errorPrefix, setVar } from "./state";
+import { forkChild, runMany, statusOf, substitute } from "./processes";
+import { reapJobs, runSimple } from "./simple";
+
+export { reapJobs };
 
 /** `exit`, or a fatal error in a non-interactive shell: unwinds to the top of the script. */
 export class ExitShell extends Error {
@@ -62,8 +62,6 @@ export function* complain(_sh: Shell, message: string): Sys<void> {
 /** The prefix bash puts before a runtime error in a script: `bash: line 3: `. */
 export const where = (sh: Shell): string => errorPrefix(sh.state);
 
-/** A wait status as `$?`. */
-const statusOf = (w: WaitResult): number => (w.kind === "reaped" ? shellStatus(w.status) : 0);
 
 export function* runScript(sh: Shell, script: Script): Sys<number> {
   try {
@@ -115,7 +113,7 @@ function* runAndOr(sh: Shell, andOr: AndOr): Sys<number> {
  * In a forked child, a lone simple command is exec'd in place, as bash does: `sleep 9 &` is
  * one process whose PID is `$!`, not a subshell with sleep under it.
  */
-function* runAndOrInChild(sh: Shell, andOr: AndOr): Sys<number> {
+export function* runAndOrInChild(sh: Shell, andOr: AndOr): Sys<number> {
   const only = andOr.rest.length === 0 && !andOr.first.bang && andOr.first.commands.length === 1 ? andOr.first.commands[0]! : undefined;
   return only ? yield* runCommand(sh, only, true) : yield* runAndOr(sh, andOr);
 }
@@ -136,123 +134,6 @@ function* runPipeline(sh: Shell, pipeline: Pipeline): Sys<number> {
   if (pipeline.commands.length === 1) status = yield* runCommand(sh, pipeline.commands[0]!, false);
   else status = yield* runMany(sh, pipeline.commands);
   return pipeline.bang ? (status === 0 ? 1 : 0) : status;
-}
-
-/** cmd1 | cmd2 | …: one child each, stdout of one into stdin of the next; `$?` is the last's. */
-function* runMany(sh: Shell, commands: readonly Command[]): Sys<number> {
-  const pids: Pid[] = [];
-  let input = -1;
-  for (const [i, command] of commands.entries()) {
-    const last = i === commands.length - 1;
-    let pipeFds: readonly [number, number] | undefined;
-    if (!last) {
-      const p = yield* sys<{ fds: readonly [number, number] }>({ name: "pipe2" });
-      if (!p.ok) {
-        yield* complain(sh, `${where(sh)}pipe error: ${strerror(p.error)}`);
-        break;
-      }
-      pipeFds = p.value.fds;
-    }
-    const stdin = input;
-    const pid = yield* forkChild(sh, function* (child) {
-      if (stdin >= 0) yield* moveFd(stdin, 0);
-      if (pipeFds) {
-        yield* close(pipeFds[0]);
-        yield* moveFd(pipeFds[1], 1);
-      }
-      return yield* runCommand(child, command, true);
-    });
-    if (pid !== undefined) pids.push(pid);
-    if (stdin >= 0) yield* close(stdin);
-    if (pipeFds) {
-      yield* close(pipeFds[1]);
-      input = pipeFds[0];
-    }
-  }
-  if (input >= 0) yield* close(input);
-  let status = 0;
-  for (const pid of pids) {
-    const w = yield* wait(pid);
-    if (w.ok) status = statusOf(w.value);
-  }
-  return status;
-}
-
-function* moveFd(from: number, to: number): Sys<void> {
-  if (from === to) return;
-  yield* sys<number>({ name: "dup2", oldfd: from, newfd: to });
-  yield* close(from);
-}
-
-/**
- * Forks a subshell that runs `body` and exits with its status. Returns the child's PID, or
- * undefined when fork failed (the error is printed, in the shell's words).
- */
-export function* forkChild(sh: Shell, body: (child: Shell) => Sys<number>): Sys<Pid | undefined> {
-  // bash's make_child(): on EAGAIN, say "retry" and sleep 1, 2, 4, 8 seconds between tries.
-  for (let forksleep = 1; ; forksleep *= 2) {
-    const state = forkState(sh.state);
-    const outcome = yield {
-      kind: "fork",
-      flags: 0,
-      child: (pid: Pid): ProgramRun => subshellMain({ pid, state, loops: 0, functions: 0, conditions: sh.conditions }, body),
-    };
-    // The PID as this shell's namespace numbers it (fork's return value), not the global one.
-    if (outcome.result.ok) return (outcome.result.value as { nr: number }).nr as Pid;
-    const reason = strerror(outcome.result.error);
-    if (sh.state.flavour === "bash" && outcome.result.error === "EAGAIN" && forksleep < FORKSLEEP_MAX) {
-      yield* complain(sh, `${sh.state.name}: fork: retry: ${reason}`);
-      yield* sleepSeconds(forksleep);
-      continue;
-    }
-    yield* complain(sh, sh.state.flavour === "bash" ? `${sh.state.name}: fork: ${reason}` : `${sh.state.name}: can't fork: ${reason}`);
-    sh.state.status = sh.state.flavour === "bash" ? 254 : 2;
-    return undefined;
-  }
-}
-
-/** bash's FORKSLEEP_MAX: the longest pause between fork retries. */
-const FORKSLEEP_MAX = 16;
-
-function* sleepSeconds(seconds: number): Sys<void> {
-  const now = yield* sys<Timespec>({ name: "clock_gettime", clock: CLOCK_MONOTONIC });
-  if (!now.ok) return;
-  yield* sys<0>({ name: "clock_nanosleep", clock: CLOCK_MONOTONIC, flags: TIMER_ABSTIME, ns: now.value.sec * 1e9 + now.value.nsec + seconds * 1e9 });
-}
-
-function* subshellMain(child: Shell, body: (child: Shell) => Sys<number>): ProgramRun {
-  try {
-    return yield* body(child);
-  } catch (e) {
-    if (e instanceof ExitShell) return e.status;
-    if (e instanceof ShellError) {
-      yield* complain(child, e.message);
-      return e.status;
-    }
-    if (e instanceof LoopControl || e instanceof ReturnFromFunction) return child.state.status;
-    throw e;
-  }
-}
-
-/** `$(…)`: a subshell whose stdout is a pipe the shell reads to the end. */
-function* substitute(sh: Shell, script: Script): Sys<string> {
-  const p = yield* sys<{ fds: readonly [number, number] }>({ name: "pipe2" });
-  if (!p.ok) return "";
-  const [r, w] = p.value.fds;
-  const pid = yield* forkChild(sh, function* (child) {
-    yield* close(r);
-    yield* moveFd(w, 1);
-    const single = script.items.length === 1 && !script.items[0]!.background ? script.items[0]!.andOr : undefined;
-    return single ? yield* runAndOrInChild(child, single) : yield* runList(child, script);
-  });
-  yield* close(w);
-  const out = yield* readAll(r);
-  yield* close(r);
-  if (pid !== undefined) {
-    const st = yield* wait(pid);
-    if (st.ok) sh.state.status = sh.substStatus = statusOf(st.value);
-  }
-  return out.ok ? out.value : "";
 }
 
 /** Runs one command; `inChild` means this process may exec the command in place. */
@@ -352,128 +233,4 @@ function* runLoop(sh: Shell, more: () => Sys<boolean>, body: List): Sys<number> 
     sh.loops--;
   }
   return status;
-}
-
-function* runSimple(sh: Shell, command: SimpleCommand, inChild: boolean): Sys<number> {
-  const ctx = ctxOf(sh);
-  sh.substStatus = undefined;
-  const fields = yield* expandWords(ctx, command.words);
-  const assigns = new Map<string, string>();
-  for (const a of command.assigns) {
-    const value = yield* expandString(ctx, a.value);
-    assigns.set(a.name, a.append ? (sh.state.vars.get(a.name)?.value ?? "") + value : value);
-  }
-  const substStatus = sh.substStatus ?? 0;
-  if (fields.length === 0) {
-    for (const [name, value] of assigns) setVar(sh.state, name, value);
-    const applied = { saved: new Map<number, number>() };
-    const failure = yield* applyRedirects(ctx, command.redirects, applied);
-    yield* restoreRedirects(applied);
-    if (failure) {
-      yield* complain(sh, failure);
-      return 1;
-    }
-    return substStatus;
-  }
-  const name = fields[0]!;
-  if (name === "exec") return yield* execBuiltin(sh, command, fields.slice(1), assigns);
-  const fn = sh.state.functions.get(name);
-  const builtin = BUILTINS.get(name);
-  if (fn || builtin) {
-    const applied = { saved: new Map<number, number>() };
-    const failure = yield* applyRedirects(ctx, command.redirects, applied);
-    if (failure) {
-      yield* restoreRedirects(applied);
-      yield* complain(sh, failure);
-      return 1;
-    }
-    // Assignments before a special builtin stay; before others they last for the command.
-    const keep = SPECIAL_BUILTINS.has(name) && !fn;
-    const old = new Map([...assigns.keys()].map((k) => [k, sh.state.vars.get(k)]));
-    for (const [k, v] of assigns) setVar(sh.state, k, v);
-    try {
-      return fn ? yield* callFunction(sh, fn, fields.slice(1)) : yield* builtin!(sh, fields);
-    } finally {
-      if (!keep) {
-        for (const [k, v] of old) {
-          if (v) sh.state.vars.set(k, v);
-          else sh.state.vars.delete(k);
-        }
-      }
-      yield* restoreRedirects(applied);
-    }
-  }
-  return yield* runExternal(sh, command, fields, assigns, inChild);
-}
-
-/**
- * `exec CMD…` replaces the shell with CMD (no fork); `exec` with only redirections makes them
- * the shell's own for good.
- */
-function* execBuiltin(sh: Shell, command: SimpleCommand, args: string[], assigns: ReadonlyMap<string, string>): Sys<number> {
-  if (args.length > 0) {
-    const status = yield* runExternal(sh, command, args, assigns, true);
-    throw new ExitShell(status);
-  }
-  const failure = yield* applyRedirects(ctxOf(sh), command.redirects);
-  if (failure) {
-    yield* complain(sh, failure);
-    return 1;
-  }
-  return 0;
-}
-
-function* callFunction(sh: Shell, body: Compound, args: string[]): Sys<number> {
-  const saved = sh.state.positional;
-  sh.state.positional = args;
-  sh.functions++;
-  try {
-    return yield* runCommand(sh, body, false);
-  } catch (e) {
-    if (e instanceof ReturnFromFunction) return e.status;
-    throw e;
-  } finally {
-    sh.functions--;
-    sh.state.positional = saved;
-  }
-}
-
-/** A program from the filesystem: found on PATH, run in a child (or in place, in a child already). */
-export function* runExternal(sh: Shell, command: SimpleCommand, fields: string[], assigns: ReadonlyMap<string, string>, inChild: boolean): Sys<number> {
-  const found = yield* findCommand(sh, fields[0]!);
-  if (!found.ok) {
-    yield* complain(sh, found.message);
-    return found.status;
-  }
-  const env = environ(sh.state, assigns);
-  const exec = function* (child: Shell): Sys<number> {
-    const failure = yield* applyRedirects(ctxOf(child), command.redirects);
-    if (failure) {
-      yield* complain(child, failure);
-      return 1;
-    }
-    const r = yield* sys<unknown>({ name: "execve", path: found.path, argv: fields, envp: env });
-    if (r.ok) return 0; // not reached: the runner starts the new program
-    const status = r.error === "ENOENT" ? 127 : 126;
-    yield* complain(child, `${where(child)}${found.path}: ${r.error === "ENOEXEC" ? "cannot execute binary file: Exec format error" : strerror(r.error)}`);
-    return status;
-  };
-  if (inChild) return yield* exec(sh);
-  const pid = yield* forkChild(sh, exec);
-  if (pid === undefined) return sh.state.status;
-  const w = yield* wait(pid);
-  return w.ok ? statusOf(w.value) : 1;
-}
-
-/** Reaps finished background jobs without waiting (`wait4(-1, WNOHANG)`), as shells do between commands. */
-export function* reapJobs(sh: Shell): Sys<void> {
-  for (;;) {
-    const w = yield* wait(-1, WNOHANG);
-    if (!w.ok || w.value.kind !== "reaped") return;
-    const job = sh.state.jobs.find((j) => j.pid === (w.value as { nr: number }).nr);
-    if (job) {
-      job.status = "Done";
-      job.exit = statusOf(w.value);
-    }
-  }
 }
