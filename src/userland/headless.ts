@@ -24,6 +24,18 @@ export interface HeadlessOptions {
   readonly host?: "ubuntu" | "fedora";
   /** How much simulated time the script may take before it is killed. */
   readonly maxNs?: number;
+  /** Run the script as this user instead of root, as a login would set it up. */
+  readonly user?: HeadlessUser;
+}
+
+/** An unprivileged account of the simulated host (e.g. Ubuntu's `ubuntu`, uid 1000). */
+export interface HeadlessUser {
+  readonly name: string;
+  readonly uid: number;
+  readonly gid: number;
+  /** Supplementary groups. */
+  readonly groups: readonly number[];
+  readonly home: string;
 }
 
 const DAY_NS = 86_400 * 1e9;
@@ -39,12 +51,28 @@ class HostCalls {
   }
 }
 
-/** The child's first moments: its stdout and stderr become the pipes, then it execs bash. */
-function* launcher(script: string, out: readonly [number, number], err: readonly [number, number]): ProgramRun {
+/**
+ * The child's first moments: its stdout and stderr become the pipes; for a user, it drops to
+ * that user's ids as login(1) does (setgroups, setresgid, setresuid, chdir home); then it
+ * execs bash.
+ */
+function* launcher(script: string, out: readonly [number, number], err: readonly [number, number], user?: HeadlessUser): ProgramRun {
   yield* sys<number>({ name: "dup2", oldfd: out[1], newfd: 1 });
   yield* sys<number>({ name: "dup2", oldfd: err[1], newfd: 2 });
   for (const fd of [...out, ...err]) if (fd > 2) yield* close(fd);
-  const r = yield* sys<unknown>({ name: "execve", path: "/usr/bin/bash", argv: ["bash", "-c", script], envp: SHELL_ENV });
+  let env = SHELL_ENV;
+  if (user) {
+    yield* sys<0>({ name: "setgroups", groups: [...user.groups] });
+    yield* sys<0>({ name: "setresgid", ids: [user.gid, user.gid, user.gid] });
+    yield* sys<0>({ name: "setresuid", ids: [user.uid, user.uid, user.uid] });
+    yield* sys<0>({ name: "chdir", path: user.home });
+    const own: Record<string, string> = { HOME: user.home, USER: user.name, LOGNAME: user.name, PWD: user.home, PATH: "/usr/local/bin:/usr/bin:/bin" };
+    env = SHELL_ENV.map((e) => {
+      const name = e.slice(0, e.indexOf("="));
+      return own[name] !== undefined ? `${name}=${own[name]}` : e;
+    });
+  }
+  const r = yield* sys<unknown>({ name: "execve", path: "/usr/bin/bash", argv: ["bash", "-c", script], envp: env });
   return r.ok ? 0 : 127;
 }
 
@@ -72,12 +100,12 @@ export class HeadlessSession {
     return this.runner.kernel;
   }
 
-  run(script: string, maxNs = DAY_NS): HeadlessResult {
+  run(script: string, maxNs = DAY_NS, user?: HeadlessUser): HeadlessResult {
     const { runner, host, login } = this;
     const out = host.call<{ fds: readonly [number, number] }>({ name: "pipe2" }).fds;
     const err = host.call<{ fds: readonly [number, number] }>({ name: "pipe2" }).fds;
     const child = host.call<{ child: Pid }>({ name: "clone", flags: 0 }).child;
-    runner.attach(child, launcher(script, out, err));
+    runner.attach(child, launcher(script, out, err, user));
     host.call({ name: "close", fd: out[1] });
     host.call({ name: "close", fd: err[1] });
 
@@ -123,5 +151,5 @@ export class HeadlessSession {
 
 /** One script on a fresh host. */
 export function runHeadless(script: string, options: HeadlessOptions = {}): HeadlessResult {
-  return new HeadlessSession(options).run(script, options.maxNs ?? DAY_NS);
+  return new HeadlessSession(options).run(script, options.maxNs ?? DAY_NS, options.user);
 }

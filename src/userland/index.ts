@@ -1,5 +1,5 @@
 // Door of src/userland: other layers import only from here.
-export type { HeadlessOptions, HeadlessResult } from "./headless";
+export type { HeadlessOptions, HeadlessResult, HeadlessUser } from "./headless";
 export { HeadlessSession, runHeadless } from "./headless";
 export type { ProgramArgs, ProgramMain, ProgramRegistry, ProgramRun, Request } from "./process/program";
 export { Runner } from "./process/runner";

@@ -1,60 +1,14 @@
-// The programs as an unprivileged user: a script run like runHeadless, but its shell drops to
-// uid/gid 1000 (ubuntu) with setgroups/setresgid/setresuid before it execs bash.
+// The programs as an unprivileged user: runHeadless with a user, whose shell drops to uid/gid
+// 1000 (ubuntu) with setgroups/setresgid/setresuid before it execs bash.
 import { describe, expect, it } from "vitest";
-import type { Pid } from "../../kernel/index.ts";
-import { UBUNTU_HOST, bootKernel, shellStatus, syscall } from "../../kernel/index.ts";
-import type { ProgramRun } from "../process/program";
-import { Runner } from "../process/runner";
-import { close, sys } from "../process/sys";
-import { PROGRAMS } from "./registry";
+import { runHeadless } from "../headless";
 
-const ENV = ["HOME=/home/ubuntu", "PATH=/usr/local/bin:/usr/bin:/bin", "LANG=C.UTF-8", "USER=ubuntu"];
-
-function* dropAndExec(script: string, out: readonly number[], err: readonly number[]): ProgramRun {
-  yield* sys<number>({ name: "dup2", oldfd: out[1]!, newfd: 1 });
-  yield* sys<number>({ name: "dup2", oldfd: err[1]!, newfd: 2 });
-  for (const fd of [...out, ...err]) if (fd > 2) yield* close(fd);
-  yield* sys<0>({ name: "setgroups", groups: [1000, 4, 27] });
-  yield* sys<0>({ name: "setresgid", ids: [1000, 1000, 1000] });
-  yield* sys<0>({ name: "setresuid", ids: [1000, 1000, 1000] });
-  yield* sys<0>({ name: "chdir", path: "/home/ubuntu" });
-  yield* sys<unknown>({ name: "execve", path: "/usr/bin/bash", argv: ["bash", "-c", script], envp: ENV });
-  return 127;
-}
+const UBUNTU = { name: "ubuntu", uid: 1000, gid: 1000, groups: [1000, 4, 27], home: "/home/ubuntu" };
 
 /** `bash -c script` as ubuntu; stdout, stderr and the status. */
 function runAsUser(script: string): { out: string; err: string; status: number } {
-  const booted = bootKernel(UBUNTU_HOST);
-  const login = [...booted.tasks.values()].find((t) => t.comm === "bash")!.pid;
-  const runner = new Runner(booted, PROGRAMS);
-  const call = <T>(c: Parameters<typeof syscall>[2]): T => {
-    const r = syscall(runner.kernel, login, c);
-    runner.kernel = r.state;
-    if (!r.result.ok) throw new Error(`${c.name}: ${r.result.error}`);
-    return r.result.value as T;
-  };
-  for (let fd = 0; fd < 3; fd++) call({ name: "openat", path: "/dev/null", flags: fd === 0 ? 0 : 1 });
-  const out = call<{ fds: readonly [number, number] }>({ name: "pipe2" }).fds;
-  const err = call<{ fds: readonly [number, number] }>({ name: "pipe2" }).fds;
-  const child = call<{ child: Pid }>({ name: "clone", flags: 0 }).child;
-  runner.attach(child, dropAndExec(script, out, err));
-  call({ name: "close", fd: out[1] });
-  call({ name: "close", fd: err[1] });
-  runner.runUntil(() => runner.kernel.tasks.get(child)?.state === "Z", 3600e9);
-  const drain = (fd: number) => {
-    let text = "";
-    for (;;) {
-      const r = syscall(runner.kernel, login, { name: "read", fd, count: 65_536 });
-      runner.kernel = r.state;
-      const v = r.result.ok ? (r.result.value as { data?: string }) : undefined;
-      if (!v?.data) return text;
-      text += v.data;
-    }
-  };
-  const stdout = drain(out[0]);
-  const stderr = drain(err[0]);
-  const waited = call<{ status: number }>({ name: "wait4", pid: child, options: 0 });
-  return { out: stdout, err: stderr, status: shellStatus(waited.status) };
+  const r = runHeadless(script, { user: UBUNTU });
+  return { out: r.stdout, err: r.stderr, status: r.status };
 }
 
 describe("as an unprivileged user", () => {
