@@ -48,3 +48,9 @@ export { F_DUPFD, F_DUPFD_CLOEXEC, F_GETFD, F_SETFD, FD_CLOEXEC } from "./syscal
 export type { Dirent64 } from "./syscalls/getdents64";
 export type { StatResult } from "./vfs/stat-result";
 export type { Blocked } from "./syscalls/outcome";
+export {
+  MS_RDONLY, MS_NOSUID, MS_NODEV, MS_NOEXEC, MS_SYNCHRONOUS, MS_REMOUNT, MS_MANDLOCK, MS_DIRSYNC, MS_NOSYMFOLLOW, MS_NOATIME,
+  MS_NODIRATIME, MS_BIND, MS_MOVE, MS_REC, MS_SILENT, MS_UNBINDABLE, MS_PRIVATE, MS_SLAVE, MS_SHARED, MS_RELATIME,
+  MS_STRICTATIME, MS_LAZYTIME,
+} from "./vfs/mount-flags";
+export { S_IFMT, S_IFSOCK, S_IFLNK, S_IFREG, S_IFBLK, S_IFDIR, S_IFCHR, S_IFIFO } from "./vfs/mode";

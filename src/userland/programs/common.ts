@@ -168,15 +168,9 @@ export function getenv(env: readonly string[], name: string): string | undefined
   return hit === undefined ? undefined : hit.slice(name.length + 1);
 }
 
-/** <sys/stat.h> file type bits (linux/stat.h). */
-export const S_IFMT = 0o170000;
-export const S_IFSOCK = 0o140000;
-export const S_IFLNK = 0o120000;
-export const S_IFREG = 0o100000;
-export const S_IFBLK = 0o060000;
-export const S_IFDIR = 0o040000;
-export const S_IFCHR = 0o020000;
-export const S_IFIFO = 0o010000;
+/** <sys/stat.h> file type bits: the kernel's own definitions. */
+export { S_IFMT, S_IFSOCK, S_IFLNK, S_IFREG, S_IFBLK, S_IFDIR, S_IFCHR, S_IFIFO } from "../../kernel/index.ts";
+import { S_IFDIR, S_IFLNK, S_IFMT, S_IFREG } from "../../kernel/index.ts";
 
 export const isDirMode = (mode: number) => (mode & S_IFMT) === S_IFDIR;
 export const isRegMode = (mode: number) => (mode & S_IFMT) === S_IFREG;

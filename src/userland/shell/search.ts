@@ -3,7 +3,7 @@
  * PATH in turn, the first regular file found wins. Not found: bash's "command not found",
  * busybox ash's "not found", both with status 127.
  */
-import { strerror } from "../../kernel/index.ts";
+import { S_IFDIR, S_IFMT, strerror } from "../../kernel/index.ts";
 import type { Sys } from "../process/sys";
 import { stat } from "../process/sys";
 import type { Shell } from "./interp";
@@ -12,8 +12,6 @@ import { getVar } from "./state";
 
 export type Found = { readonly ok: true; readonly path: string } | { readonly ok: false; readonly message: string; readonly status: number };
 
-const S_IFMT = 0o170000;
-const S_IFDIR = 0o040000;
 
 export function* findCommand(sh: Shell, name: string): Sys<Found> {
   if (name.includes("/")) {

@@ -3,6 +3,7 @@
  * integer comparisons, `!`, `-a`, `-o` and parentheses. Status 0 true, 1 false, 2 error.
  */
 import type { StatResult } from "../../kernel/index.ts";
+import { S_IFMT } from "../../kernel/index.ts";
 import type { Sys } from "../process/sys";
 import { sys } from "../process/sys";
 import type { Shell } from "./interp";
@@ -10,7 +11,6 @@ import { complain, where } from "./interp";
 
 class TestError extends Error {}
 
-const S_IFMT = 0o170000;
 const TYPES: Record<string, number> = { "-d": 0o040000, "-f": 0o100000, "-b": 0o060000, "-c": 0o020000, "-p": 0o010000, "-S": 0o140000 };
 const INT_OPS: Record<string, (a: number, b: number) => boolean> = {
   "-eq": (a, b) => a === b, "-ne": (a, b) => a !== b, "-lt": (a, b) => a < b, "-le": (a, b) => a <= b, "-gt": (a, b) => a > b, "-ge": (a, b) => a >= b,

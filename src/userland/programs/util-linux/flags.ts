@@ -10,29 +10,13 @@ export const CLONE_NEWUSER = 0x10000000;
 export const CLONE_NEWPID = 0x20000000;
 export const CLONE_NEWNET = 0x40000000;
 
-/** mount(2) flags (<sys/mount.h>). */
-export const MS_RDONLY = 1;
-export const MS_NOSUID = 2;
-export const MS_NODEV = 4;
-export const MS_NOEXEC = 8;
-export const MS_SYNCHRONOUS = 16;
-export const MS_REMOUNT = 32;
-export const MS_MANDLOCK = 64;
-export const MS_DIRSYNC = 128;
-export const MS_NOSYMFOLLOW = 256;
-export const MS_NOATIME = 1024;
-export const MS_NODIRATIME = 2048;
-export const MS_BIND = 4096;
-export const MS_MOVE = 8192;
-export const MS_REC = 16384;
-export const MS_SILENT = 32768;
-export const MS_UNBINDABLE = 1 << 17;
-export const MS_PRIVATE = 1 << 18;
-export const MS_SLAVE = 1 << 19;
-export const MS_SHARED = 1 << 20;
-export const MS_RELATIME = 1 << 21;
-export const MS_STRICTATIME = 1 << 24;
-export const MS_LAZYTIME = 1 << 25;
+/** mount(2) flags (<sys/mount.h>): the kernel's own definitions. */
+export {
+  MS_RDONLY, MS_NOSUID, MS_NODEV, MS_NOEXEC, MS_SYNCHRONOUS, MS_REMOUNT, MS_MANDLOCK, MS_DIRSYNC, MS_NOSYMFOLLOW, MS_NOATIME,
+  MS_NODIRATIME, MS_BIND, MS_MOVE, MS_REC, MS_SILENT, MS_UNBINDABLE, MS_PRIVATE, MS_SLAVE, MS_SHARED, MS_RELATIME,
+  MS_STRICTATIME, MS_LAZYTIME,
+} from "../../../kernel/index.ts";
+import { MS_PRIVATE, MS_SHARED, MS_SLAVE, MS_UNBINDABLE } from "../../../kernel/index.ts";
 export const MS_PROPAGATION = MS_SHARED | MS_SLAVE | MS_UNBINDABLE | MS_PRIVATE;
 
 /** umount2(2) flags (<sys/mount.h>). */
